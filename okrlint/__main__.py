@@ -1,0 +1,5 @@
+import sys
+
+from okrlint.cli import main
+
+sys.exit(main())

@@ -1,0 +1,63 @@
+"""The Python API, also what the command line runs.
+
+>>> from okrlint import lint_text
+>>> [f.rule for f in lint_text("O: NPS从45分提升到55分\\nKR1: NPS达到55分\\n", "q1.okr.md")]  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from okrlint.engine.config import Config, load_config
+from okrlint.engine.runner import Engine, Options
+from okrlint.model import Document, Finding
+
+
+@dataclass(slots=True)
+class Result:
+    findings: list[Finding] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+
+    @property
+    def files(self) -> list[str]:
+        return [d.path for d in self.documents]
+
+
+def make_engine(config: Config | str | Path | None = None, options: Options | None = None) -> Engine:
+    if config is None or isinstance(config, (str, Path)):
+        config = load_config(str(config) if config is not None else None)
+    return Engine(config, options)
+
+
+def read_paths(engine: Engine, paths: Iterable[str], stdin_text: str | None = None,
+               stdin_filename: str = "-", force_exclude: bool = False) -> list[Document]:
+    from okrlint.files import discover, display_path
+    from okrlint.parsing import parse_text
+
+    docs: list[Document] = []
+    for path, _explicit in discover(list(paths), engine.config, force_exclude):
+        if path == "-":
+            docs.append(parse_text(stdin_text or "", stdin_filename))
+        else:
+            docs.append(engine.read_document(path, display_path(path)))
+    return docs
+
+
+def run(engine: Engine, paths: Iterable[str], stdin_text: str | None = None, stdin_filename: str = "-",
+        force_exclude: bool = False) -> Result:
+    docs = read_paths(engine, paths, stdin_text, stdin_filename, force_exclude)
+    return Result(engine.lint_documents(docs), docs)
+
+
+def lint_paths(paths: Iterable[str | Path], config: Config | str | Path | None = None) -> list[Finding]:
+    """Lint files and directories; returns findings sorted by file, line and column."""
+    return run(make_engine(config), [str(p) for p in paths]).findings
+
+
+def lint_text(text: str, filename: str = "-", config: Config | str | Path | None = None) -> list[Finding]:
+    """Lint one document given as text; ``filename`` decides the format (``.yaml``, ``.md``, ``.json``)."""
+    from okrlint.parsing import parse_text
+
+    engine = make_engine(config if config is not None else Config())
+    return engine.lint_documents([parse_text(text.lstrip("\ufeff"), filename)])

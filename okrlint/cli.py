@@ -1,0 +1,74 @@
+"""The ``okrlint`` command. ``main(argv) -> int`` is what the console script and the tests call.
+
+Each sub-command is a module in :mod:`okrlint.commands` with ``HELP``,
+``configure(parser)`` and ``run(args) -> int``; only the chosen one is imported
+beyond its argument definitions.
+
+Exit codes: 0 no error-level findings, 1 error-level findings (any finding with
+``--strict``), 2 usage, configuration or internal error.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import Sequence
+
+from okrlint import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+# sub-command -> module in okrlint.commands
+COMMANDS: dict[str, str] = {
+    "check": "check",
+    "rules": "rules",
+    "rule": "rule",
+    "version": "version",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_ERROR, f"okrlint: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="okrlint", description="A linter for OKRs (Objectives and Key Results), 中文 and English.")
+    parser.add_argument("--version", action="version", version=f"okrlint {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+    for name, module in COMMANDS.items():
+        mod = importlib.import_module(f"okrlint.commands.{module}")
+        mod.configure(sub.add_parser(name, help=mod.HELP, description=mod.HELP))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help", "--version"):
+        args_list.insert(0, "check")  # `okrlint PATH` is `okrlint check PATH`
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    debug = getattr(args, "debug", False)
+    try:
+        return int(importlib.import_module(f"okrlint.commands.{COMMANDS[args.command]}").run(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK  # `okrlint check | head`
+    except Exception as exc:  # noqa: BLE001 - the one place that turns anything into exit 2
+        from okrlint.engine.config import ConfigError
+
+        if isinstance(exc, ConfigError):
+            print(f"okrlint: error: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+        if debug:
+            raise
+        print(f"okrlint: internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)",
+              file=sys.stderr)
+        return EXIT_ERROR

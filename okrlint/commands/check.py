@@ -1,0 +1,90 @@
+"""``okrlint check``: lint files and directories."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+HELP = "lint OKR files and directories"
+
+
+def csv(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def add_engine_options(p: argparse.ArgumentParser) -> None:
+    """Options every command that lints shares (check, review, tree, server)."""
+    p.add_argument("--config", help="configuration file (default: nearest .okrlint.yaml or pyproject.toml)")
+    p.add_argument("--select", type=csv, help="only these rules (names, codes, code prefixes; comma-separated)")
+    p.add_argument("--extend-select", type=csv, default=[], help="rules to add to the selection")
+    p.add_argument("--ignore", type=csv, default=[], help="rules to skip")
+    p.add_argument("--lang", choices=("auto", "zh", "en"), help="message language (default: each document's)")
+    p.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
+
+
+def configure(p: argparse.ArgumentParser) -> None:
+    from okrlint.reporters import FORMATS
+
+    p.add_argument("paths", nargs="*", default=["."], help="files, directories, or - for stdin")
+    p.add_argument("--format", default="text", help=f"{', '.join(FORMATS)} (default: text)")
+    p.add_argument("-o", "--output", help="write the report to this file instead of stdout")
+    add_engine_options(p)
+    p.add_argument("--stdin-filename", default="-", help="the name to report for text read from stdin")
+    p.add_argument("--strict", action="store_true", help="exit 1 on any finding, not only errors")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    p.add_argument("--statistics", action="store_true", help="count findings per rule")
+    p.add_argument("--force-exclude", action="store_true",
+                   help="apply excludes and the OKR-file test to files named on the command line (pre-commit)")
+
+
+def engine_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from okrlint.api import make_engine
+    from okrlint.engine.runner import Options
+
+    return make_engine(args.config, Options(select=args.select, extend_select=args.extend_select,
+                                            ignore=args.ignore, lang=args.lang))
+
+
+def report_lang(engine, documents) -> str:  # type: ignore[no-untyped-def]
+    if engine.lang != "auto":
+        return str(engine.lang)
+    return "zh" if documents and all(d.language == "zh" for d in documents) else "en"
+
+
+def write_output(text: str, output: str | None) -> None:
+    if output:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    from okrlint.api import run as lint
+    from okrlint.reporters import FORMATS, ReportContext, get_renderer
+
+    if args.format not in FORMATS:
+        print(f"okrlint: error: unknown format '{args.format}' (choose from {', '.join(FORMATS)})", file=sys.stderr)
+        return 2
+    engine = engine_from_args(args)
+    stdin_text = None
+    if "-" in args.paths:
+        stdin_text = sys.stdin.buffer.read().decode("utf-8", errors="replace").lstrip("\ufeff")
+    missing = [p for p in args.paths if p != "-" and not os.path.exists(p) and not os.path.islink(p)]
+    for p in missing:
+        print(f"okrlint: error: {p}: no such file or directory", file=sys.stderr)
+    result = lint(engine, [p for p in args.paths if p not in missing], stdin_text, args.stdin_filename,
+                  args.force_exclude)
+    to_terminal = args.output is None and sys.stdout.isatty()
+    ctx = ReportContext(lang=report_lang(engine, result.documents),
+                        color=to_terminal and "NO_COLOR" not in os.environ,
+                        statistics=args.statistics, engine=engine)
+    write_output(get_renderer(args.format)(result, ctx), args.output)
+    if missing:
+        return 2
+    if args.exit_zero:
+        return 0
+    strict = args.strict or bool(engine.config.get("strict"))
+    failing = result.findings if strict else [f for f in result.findings if f.severity == "error"]
+    return 1 if failing else 0

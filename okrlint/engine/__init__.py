@@ -1,0 +1,1 @@
+"""The rule engine: registry, configuration, suppressions and the run itself."""

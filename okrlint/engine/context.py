@@ -1,0 +1,42 @@
+"""What a rule's ``check`` receives besides the node: options, language, facts and vocabularies."""
+from __future__ import annotations
+
+from typing import Any
+
+from okrlint.model import Document, Node
+from okrlint.text import Facts
+
+
+class Context:
+    __slots__ = ("doc", "options", "config", "_facts", "parent")
+
+    def __init__(self, doc: Document | None, options: dict[str, Any], config: Any, facts: dict[int, Facts]) -> None:
+        self.doc = doc
+        self.options = options
+        self.config = config
+        self._facts = facts  # shared by all rules for one document
+        self.parent: Node | None = None  # the objective of a key result
+
+    @property
+    def year(self) -> int | None:
+        doc = self.doc
+        return doc.period.end.year if doc is not None and doc.period is not None else None
+
+    def facts(self, node: Node) -> Facts:
+        key = id(node)
+        got = self._facts.get(key)
+        if got is None:
+            from okrlint.engine.facts import node_facts
+
+            got = self._facts[key] = node_facts(node, self.year)
+        return got
+
+    def vocab(self, lang: str) -> dict[str, list[str]]:
+        from okrlint.packs import vocabulary
+
+        return vocabulary(lang)
+
+    def lang_of(self, text: str) -> str:
+        from okrlint.text import detect_language
+
+        return detect_language(text)

@@ -1,0 +1,37 @@
+"""Message texts by rule, message id and language; rules refer to messages by id only."""
+from __future__ import annotations
+
+import string
+from typing import Any
+
+from okrlint.engine.registry import Rule
+
+
+class _Missing(dict):  # type: ignore[type-arg]
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+_formatter = string.Formatter()
+
+
+def render(rule: Rule, message_id: str, lang: str, args: dict[str, Any]) -> str:
+    table = rule.messages or _builtin(rule.name)
+    entry = table.get(message_id) or {}
+    template = entry.get(lang) or entry.get("en") or entry.get("zh") or message_id
+    try:
+        return _formatter.vformat(template, (), _Missing({k: _fmt(v) for k, v in args.items()}))
+    except (ValueError, IndexError, KeyError, AttributeError):
+        return template
+
+
+def _fmt(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _builtin(name: str) -> dict[str, dict[str, str]]:
+    from okrlint.packs import messages
+
+    return messages().get(name, {})

@@ -1,0 +1,129 @@
+"""The rule registry: built-in rule modules, rules from packs, and third-party rules.
+
+A rule is a module (or an object) with ``CODE``, ``NAME``, ``SCOPE``, ``SEVERITY``,
+``OPTIONS_SCHEMA`` and a ``check`` generator; its docstring is its documentation.
+The engine, not the rule, stamps name, code and severity on what ``check`` yields.
+"""
+from __future__ import annotations
+
+import functools
+import importlib
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any, Callable, Iterable, Iterator
+
+from okrlint.model import Problem
+
+SCOPES = ("document", "objective", "key_result", "kpi", "repository")
+
+# Built-in rules are the modules of okrlint.rules whose names do not start with "_";
+# the catalogue is ordered by code.
+def _builtin_module_names() -> list[str]:
+    import pkgutil
+
+    import okrlint.rules as pkg
+
+    return [m.name for m in pkgutil.iter_modules(pkg.__path__) if not m.name.startswith("_")]
+
+
+@dataclass(slots=True)
+class Rule:
+    code: str
+    name: str
+    scope: str
+    severity: str
+    doc: str
+    check: Callable[..., Iterable[Problem]] | None
+    options_schema: dict[str, Any] = field(default_factory=dict)
+    enabled_by_default: bool = True
+    defaults: dict[str, Any] = field(default_factory=dict)
+    messages: dict[str, dict[str, str]] = field(default_factory=dict)  # packs carry their own
+    origin: str = "builtin"
+    needs: tuple[str, ...] = ()  # optional features, e.g. ("nlp",)
+
+    @property
+    def summary(self) -> str:
+        return (self.doc.strip().splitlines() or [self.name])[0]
+
+
+def rule_from_module(mod: ModuleType, origin: str = "builtin") -> Rule:
+    return Rule(
+        code=mod.CODE,
+        name=mod.NAME,
+        scope=mod.SCOPE,
+        severity=mod.SEVERITY,
+        doc=(mod.__doc__ or "").strip(),
+        check=getattr(mod, "check", None),
+        options_schema=getattr(mod, "OPTIONS_SCHEMA", {}),
+        enabled_by_default=getattr(mod, "ENABLED", True),
+        origin=origin,
+    )
+
+
+def _builtin() -> list[Rule]:
+    from okrlint.packs import thresholds
+
+    rules = []
+    for name in _builtin_module_names():
+        mod = importlib.import_module(f"okrlint.rules.{name}")
+        rule = rule_from_module(mod)
+        rule.defaults = dict(thresholds().get(rule.name, {}))
+        rules.append(rule)
+    return sorted(rules, key=lambda r: r.code)
+
+
+def _entry_point_rules() -> Iterator[Rule]:
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group="okrlint.rules"):
+        obj = ep.load()
+        if isinstance(obj, ModuleType):
+            yield rule_from_module(obj, origin=ep.value)
+        elif isinstance(obj, Rule):
+            yield obj
+        elif callable(obj):  # a factory returning rules
+            yield from obj()
+
+
+@functools.cache
+def builtin_rules() -> tuple[Rule, ...]:
+    return tuple(_builtin())
+
+
+@functools.cache
+def installed_rules() -> tuple[Rule, ...]:
+    """Built-in rules plus those of installed plugins (entry point group ``okrlint.rules``)."""
+    return builtin_rules() + tuple(_entry_point_rules())
+
+
+class Registry:
+    """The rules known to one run: installed ones plus the configured rule packs."""
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.rules: list[Rule] = []
+        self._by_key: dict[str, Rule] = {}
+        for rule in rules:
+            self.add(rule)
+
+    def add(self, rule: Rule) -> None:
+        clash = self._by_key.get(rule.name) or self._by_key.get(rule.code)
+        if clash is not None:
+            raise ValueError(f"rule {rule.name} ({rule.code}) from {rule.origin} clashes with "
+                             f"{clash.name} ({clash.code}) from {clash.origin}")
+        self.rules.append(rule)
+        self._by_key[rule.name] = rule
+        self._by_key[rule.code] = rule
+
+    def get(self, key: str) -> Rule | None:
+        return self._by_key.get(key) or self._by_key.get(key.upper())
+
+    def matching(self, selector: str) -> list[Rule]:
+        """Rules a selector names: an exact name or code, a code prefix (``OKR2``), or ``ALL``."""
+        sel = selector.strip()
+        if sel.upper() == "ALL":
+            return list(self.rules)
+        exact = self.get(sel)
+        if exact is not None:
+            return [exact]
+        up = sel.upper()
+        return [r for r in self.rules if r.code.startswith(up)]

@@ -1,0 +1,264 @@
+"""One lint run: resolve which rules run with which options, then check documents."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+
+from okrlint.engine.config import Config, ConfigError
+from okrlint.engine.registry import Registry, Rule, installed_rules
+from okrlint.model import Document, Finding, Node, Problem, Span
+from okrlint.text import Facts
+
+# Rule documentation lives in the repository (generated from the rule modules); a
+# deployment that publishes it elsewhere can point OKRLINT_DOCS_BASE there.
+DOCS_BASE = os.environ.get("OKRLINT_DOCS_BASE", "docs/rules/")
+
+
+def help_url(rule: Rule) -> str:
+    return f"{DOCS_BASE}{rule.name}.md" if rule.origin == "builtin" else f"{DOCS_BASE}{rule.name}.md"
+
+
+@dataclass(slots=True)
+class Active:
+    rule: Rule
+    severity: str
+    options: dict[str, Any]
+
+
+@dataclass(slots=True)
+class Options:
+    """What the command line adds to the configuration."""
+
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    lang: str | None = None  # auto / zh / en; None: the config's
+
+
+class Engine:
+    def __init__(self, config: Config | None = None, options: Options | None = None,
+                 rules: Iterable[Rule] | None = None) -> None:
+        self.config = config or Config()
+        opts = options or Options()
+        self.registry = Registry(rules if rules is not None else installed_rules())
+        self._load_packs()
+        self.lang = opts.lang or self.config.get("lang") or "auto"
+        self.active: dict[str, Active] = {}
+        self._resolve(opts)
+        by_scope: dict[str, list[Active]] = {}
+        for act in self.active.values():
+            if act.rule.check is not None:
+                by_scope.setdefault(act.rule.scope, []).append(act)
+        self.by_scope = by_scope
+
+    # -- set-up --------------------------------------------------------------------------------
+    def _load_packs(self) -> None:
+        packs = self.config.get("rule-packs") or []
+        if not packs:
+            return
+        from okrlint.engine.packs import load_packs
+
+        for rule in load_packs(packs, self.config.root):
+            try:
+                self.registry.add(rule)
+            except ValueError as exc:
+                raise ConfigError(str(exc)) from None
+
+    def _expand(self, selectors: Iterable[str], where: str) -> list[Rule]:
+        out: list[Rule] = []
+        for sel in selectors:
+            got = self.registry.matching(sel)
+            if not got:
+                raise ConfigError(f"{where}: unknown rule '{sel}' (see 'okrlint rules')")
+            out.extend(got)
+        return out
+
+    def _resolve(self, opts: Options) -> None:
+        cfg = self.config
+        where = str(cfg.path or "command line")
+        select = opts.select if opts.select is not None else cfg.get("select")
+        chosen = self._expand(select, where) if select is not None else \
+            [r for r in self.registry.rules if r.enabled_by_default]
+        chosen += self._expand(list(cfg.get("extend-select") or []) + opts.extend_select, where)
+        ignored = {r.name for r in self._expand(list(cfg.get("ignore") or []) + opts.ignore, where)}
+        rule_cfg: dict[str, Any] = cfg.get("rules") or {}
+        severities = cfg.get("severity") or {}
+        for key in list(rule_cfg) + list(severities):
+            if self.registry.get(key) is None:
+                raise ConfigError(f"{where}: unknown rule '{key}' (see 'okrlint rules')")
+        for rule in chosen:
+            if rule.name in ignored or rule.name in self.active:
+                continue
+            own = dict(rule_cfg.get(rule.name) or rule_cfg.get(rule.code) or {})
+            if own.pop("enabled", True) is False:
+                continue
+            severity = own.pop("severity", None) or severities.get(rule.name) or severities.get(rule.code) \
+                or rule.severity
+            if severity not in ("error", "warning", "info"):
+                raise ConfigError(f"{where}: rules.{rule.name}.severity: '{severity}' is not error, warning or info")
+            if own:
+                self._validate_options(rule, own, f"{where}: rules.{rule.name}")
+            options = {**rule.defaults, **own}
+            self.active[rule.name] = Active(rule, severity, options)
+        if not any(a.rule.check is not None for a in self.active.values()):
+            raise ConfigError(f"{where}: the configuration selects no rule that checks anything")
+        # parse problems are always reported unless explicitly ignored
+        for rule in self.registry.rules:
+            if rule.check is None and rule.name not in ignored and rule.name not in self.active:
+                if rule.name in ("parse-error", "invalid-structure"):
+                    self.active[rule.name] = Active(rule, rule.severity, dict(rule.defaults))
+        cfg_lang = self.lang
+        if cfg_lang not in ("auto", "zh", "en"):
+            raise ConfigError(f"{where}: lang: '{cfg_lang}' is not auto, zh or en")
+
+    def _validate_options(self, rule: Rule, options: dict[str, Any], where: str) -> None:
+        schema = rule.options_schema or {"type": "object", "additionalProperties": False, "properties": {}}
+        import jsonschema
+
+        from okrlint.engine.config import describe_error
+
+        errors = list(jsonschema.Draft202012Validator(schema).iter_errors(options))
+        if errors:
+            raise ConfigError(f"{where}: {describe_error(errors[0])}")
+
+    # -- checking ------------------------------------------------------------------------------
+    def message_lang(self, doc: Document) -> str:
+        return doc.language if self.lang == "auto" else self.lang
+
+    def lint_document(self, doc: Document) -> list[Finding]:
+        from okrlint.engine.context import Context
+        from okrlint.engine.messages import render
+
+        findings: list[Finding] = []
+        lang = self.message_lang(doc)
+        facts: dict[int, Facts] = {}
+
+        def emit(act: Active, node: Node | Document | None, problem: Problem) -> None:
+            span = problem.span or (node.span if isinstance(node, Node) else None) or Span.at(1, 1)
+            path = problem.node_path if problem.node_path is not None else (
+                node.node_path if isinstance(node, Node) else "")
+            findings.append(Finding(
+                rule=act.rule.name, code=act.rule.code,
+                severity=act.severity if problem.severity is None or act.severity != act.rule.severity
+                else problem.severity,  # type: ignore[arg-type]
+                message=render(act.rule, problem.message_id, lang, problem.args),
+                file=doc.path, line=span.line, column=span.column, end_line=span.end_line,
+                end_column=span.end_column, node_path=path, help=help_url(act.rule),
+                message_id=problem.message_id, args=problem.args,
+            ))
+
+        for rule_name, problem in doc.parse_problems:
+            act = self.active.get(rule_name)
+            if act is not None:
+                emit(act, None, problem)
+
+        def run(scope: str, nodes: Iterable[tuple[Any, Any]]) -> None:
+            acts = self.by_scope.get(scope)
+            if not acts:
+                return
+            contexts = [(act, Context(doc, act.options, self.config, facts)) for act in acts]
+            for node, parent in nodes:
+                for act, ctx in contexts:
+                    ctx.parent = parent
+                    for problem in act.rule.check(node, ctx):  # type: ignore[misc]
+                        emit(act, node, problem)
+
+        run("document", ((doc, None),))
+        run("objective", ((o, None) for o in doc.objectives))
+        run("key_result", ((kr, o) for o in doc.objectives for kr in o.key_results))
+        run("kpi", ((k, None) for k in doc.kpis))
+        return self._suppress(doc, findings)
+
+    def _suppress(self, doc: Document, findings: list[Finding]) -> list[Finding]:
+        from okrlint.engine.suppress import scan
+
+        ignored_here = self.config.per_file_ignores(doc.path) if self.config.get("per-file-ignores") else []
+        if ignored_here:
+            names = {r.name for sel in ignored_here for r in self.registry.matching(sel)}
+            findings = [f for f in findings if f.rule not in names]
+        sups = scan(doc.text) if doc.text else []
+        doc.suppressions = sups
+        if not sups:
+            return sorted(findings, key=Finding.sort_key)
+        kept: list[Finding] = []
+        for f in findings:
+            hit = False
+            for s in sups:
+                if s.target_line in (0, f.line) and (not s.rules or f.rule in s.rules or f.code in s.rules):
+                    s.used = hit = True
+            if not hit:
+                kept.append(f)
+        act = self.active.get("unused-suppression")
+        if act is not None:
+            from okrlint.engine.messages import render
+
+            lang = self.message_lang(doc)
+            for s in sups:
+                unknown = [r for r in s.rules if self.registry.get(r) is None]
+                if unknown:
+                    mid, args = "unknown-rule", {"rule": unknown[0]}
+                elif s.used or any(r not in self.active and (self.registry.get(r) and
+                                   self.registry.get(r).name not in self.active) for r in s.rules):  # type: ignore[union-attr]
+                    continue
+                else:
+                    mid, args = "unused", {"rules": ", ".join(s.rules) or "*"}
+                kept.append(Finding(act.rule.name, act.rule.code, act.severity,  # type: ignore[arg-type]
+                                    render(act.rule, mid, lang, args), doc.path, s.line, 1, s.line, 1, "",
+                                    help_url(act.rule), mid, args))
+        return sorted(kept, key=Finding.sort_key)
+
+    def lint_repository(self, docs: list[Document]) -> list[Finding]:
+        """Rules that look across files (alignment, owners, ids)."""
+        from okrlint.engine.context import Context
+        from okrlint.engine.messages import render
+
+        out: list[Finding] = []
+        for act in self.by_scope.get("repository", []):
+            ctx = Context(None, act.options, self.config, {})
+            for doc, node, problem in act.rule.check(docs, ctx):  # type: ignore[misc]
+                span = problem.span or (node.span if isinstance(node, Node) else Span.at(1, 1))
+                out.append(Finding(act.rule.name, act.rule.code, act.severity,  # type: ignore[arg-type]
+                                   render(act.rule, problem.message_id, self.message_lang(doc), problem.args),
+                                   doc.path, span.line, span.column, span.end_line, span.end_column,
+                                   problem.node_path if problem.node_path is not None else getattr(node, "node_path", ""),
+                                   help_url(act.rule), problem.message_id, problem.args))
+        return out
+
+    def read_document(self, path: str, display: str | None = None) -> Document:
+        """Read one file; I/O problems become parse-error findings, never exceptions."""
+        from okrlint.parsing import parse_bytes
+
+        shown = display or path
+        try:
+            size = os.stat(path).st_size
+            if size > self.config.max_file_size:
+                return _problem_doc(shown, "file-too-large", size=size, limit=self.config.max_file_size)
+            with open(path, "rb") as fh:
+                data = fh.read(self.config.max_file_size + 1)
+        except IsADirectoryError:
+            return _problem_doc(shown, "is-directory")
+        except FileNotFoundError:
+            return _problem_doc(shown, "vanished")
+        except OSError as exc:
+            return _problem_doc(shown, "unreadable", reason=exc.strerror or str(exc))
+        return parse_bytes(data, shown)
+
+    def lint_documents(self, docs: list[Document]) -> list[Finding]:
+        findings: list[Finding] = []
+        for doc in docs:
+            findings.extend(self.lint_document(doc))
+        if self.by_scope.get("repository"):
+            findings.extend(self.lint_repository(docs))
+        findings.sort(key=Finding.sort_key)
+        return findings
+
+
+def _problem_doc(path: str, message_id: str, **args: Any) -> Document:
+    doc = Document(path=path, format="text", text="")
+    doc.parse_problems.append(("parse-error", Problem(message_id, args, Span.at(1, 1), "", "error")))
+    return doc
+
+
+def iter_errors(findings: Iterable[Finding]) -> Iterator[Finding]:
+    return (f for f in findings if f.severity == "error")

@@ -1,0 +1,76 @@
+"""Which files to lint: explicit paths, directories walked safely, include and exclude globs."""
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+from pathlib import Path
+from typing import Iterator
+
+from okrlint.engine.config import Config
+
+SNIFF_SUFFIXES = (".yaml", ".yml", ".json", ".md", ".markdown")
+_YAML_OBJECTIVES = re.compile(rb'(?m)^(?:objectives|"objectives")\s*:|"objectives"\s*:')
+
+
+def _included(name: str, config: Config) -> bool:
+    return any(fnmatch.fnmatch(name, pat) for pat in config.include)
+
+
+def _sniff(path: str) -> bool:
+    """A YAML/JSON/Markdown file not named *.okr.*: lint it if it holds OKRs."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(65536)
+    except OSError:
+        return False
+    lower = path.lower()
+    if lower.endswith((".md", ".markdown")):
+        from okrlint.parsing.markdown import looks_like_okr_markdown
+
+        return looks_like_okr_markdown(head.decode("utf-8", errors="replace"))
+    return bool(_YAML_OBJECTIVES.search(head))
+
+
+def discover(paths: list[str], config: Config, force_exclude: bool = False) -> Iterator[tuple[str, bool]]:
+    """Yield ``(path, explicit)``; explicit files are linted whatever their name.
+
+    With ``force_exclude`` the excludes and the OKR-file test apply to named files too.
+    Directory walks do not follow symbolic links (no loops, nothing outside the
+    tree) and yield files in sorted order so output is stable.
+    """
+    seen: set[str] = set()
+    for raw in paths:
+        if raw == "-":
+            yield raw, True
+            continue
+        if os.path.isdir(raw):
+            for root, dirs, files in os.walk(raw, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not config.is_excluded(os.path.join(root, d)))
+                for name in sorted(files):
+                    full = os.path.join(root, name)
+                    if full in seen or os.path.islink(full) or config.is_excluded(full):
+                        continue
+                    if _included(name, config) or (name.lower().endswith(SNIFF_SUFFIXES) and _sniff(full)):
+                        seen.add(full)
+                        yield full, False
+        else:
+            if raw in seen:
+                continue
+            if force_exclude:
+                # pre-commit passes every YAML/Markdown/JSON file by name: keep only OKR files
+                name = os.path.basename(raw)
+                if config.is_excluded(raw) or not (
+                        _included(name, config) or (name.lower().endswith(SNIFF_SUFFIXES) and _sniff(raw))):
+                    continue
+            seen.add(raw)
+            yield raw, True
+
+
+def display_path(path: str) -> str:
+    """How a path is shown: relative to the working directory when inside it, with / separators."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return Path(path).as_posix()
+    return Path(path if rel.startswith("..") else rel).as_posix()

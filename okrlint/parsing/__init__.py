@@ -1,0 +1,78 @@
+"""Reading OKR files: bytes in, a :class:`~okrlint.model.Document` out, problems recorded, never raised."""
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+from okrlint.model import Document, Problem, Span
+from okrlint.parsing.decode import DecodeError, decode
+
+YAML_SUFFIXES = (".yaml", ".yml")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".txt")
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def detect_format(path: str, text: str) -> str:
+    name = PurePath(path).name.lower()
+    if name.endswith(YAML_SUFFIXES):
+        return "yaml"
+    if name.endswith(".json"):
+        return "json"
+    if name.endswith(MARKDOWN_SUFFIXES):
+        return "markdown"
+    # stdin or an unknown suffix: YAML if it looks like a mapping with objectives
+    stripped = text.lstrip()
+    if stripped.startswith("{"):
+        return "json"
+    if re.search(r"(?m)^objectives\s*:", text):
+        return "yaml"
+    return "markdown"
+
+
+def parse_text(text: str, path: str, fmt: str | None = None) -> Document:
+    fmt = fmt or detect_format(path, text)
+    if fmt in ("yaml", "json"):
+        from okrlint.parsing.yaml_doc import parse_yaml
+
+        doc = parse_yaml(text, path, fmt)
+    else:
+        from okrlint.parsing.markdown import parse_markdown
+
+        doc = parse_markdown(text, path)
+    _finish(doc)
+    return doc
+
+
+def parse_bytes(data: bytes, path: str) -> Document:
+    try:
+        decoded = decode(data)
+    except DecodeError as exc:
+        doc = Document(path=path, format="text", text="")
+        doc.parse_problems.append(
+            ("parse-error", Problem("undecodable", {"reason": str(exc)}, Span.at(exc.line, exc.column, 1), "", "error"))
+        )
+        return doc
+    doc = parse_text(decoded.text, path)
+    doc.encoding = decoded.encoding
+    if decoded.encoding not in ("utf-8",):
+        doc.parse_problems.append(
+            ("file-encoding", Problem("not-utf8", {"encoding": decoded.encoding.upper()}, Span.at(1, 1), ""))
+        )
+    return doc
+
+
+def _finish(doc: Document) -> None:
+    """Resolve what every format shares: the period and the document language."""
+    if doc.period is None and doc.period_raw:
+        from okrlint.text.period import parse_period
+
+        doc.period = parse_period(doc.period_raw)
+        if doc.period is None:
+            doc.parse_problems.append(
+                ("invalid-structure", Problem("bad-period", {"value": doc.period_raw}, doc.period_span, "period", "error"))
+            )
+    titles = [o.title for o in doc.objectives] + [kr.title for _, kr in doc.key_results()]
+    sample = "".join(titles)[:4000] if titles else doc.text[:4000]
+    cjk = len(_CJK.findall(sample))
+    doc.language = "zh" if cjk and cjk * 4 >= len(sample.replace(" ", "")) * 0.5 else "en"

@@ -1,0 +1,237 @@
+"""YAML and JSON OKR documents, read from libyaml's node tree so that every value keeps its position.
+
+Nodes are composed, never constructed as a whole: unknown tags are refused per
+scalar, aliases are walked with a budget (an alias bomb ends in a finding), and
+duplicate keys are seen before a dict would silently drop them.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from okrlint.model import Document, Kpi, KeyResult, Node as OkrNode, Objective, Problem, Span
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+DOCUMENT_KEYS = frozenset(
+    {"period", "team", "owner", "level", "title", "description", "review", "objectives", "kpis", "changes", "links", "id"}
+)
+OBJECTIVE_KEYS = frozenset({"id", "title", "owner", "aligns_to", "key_results", "description", "notes", "links"})
+KR_KEYS = frozenset(
+    {"id", "title", "metric", "baseline", "target", "unit", "due", "owner", "type", "actual", "score",
+     "description", "notes", "links", "changes"}
+)
+KPI_KEYS = frozenset({"id", "title", "metric", "baseline", "target", "unit", "due", "owner", "binding", "actual",
+                      "score", "notes", "description"})
+
+MAX_NODES = 200_000  # bounds alias expansion ("billion laughs")
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _span(node: Node) -> Span:
+    s, e = node.start_mark, node.end_mark
+    return Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+
+
+def _key_span(node: Node) -> Span:
+    return _span(node)
+
+
+class _Reader:
+    def __init__(self, doc: Document, loader: Any) -> None:
+        self.doc = doc
+        self.loader = loader
+        self.budget = MAX_NODES
+
+    # -- helpers -------------------------------------------------------------------------------
+    def problem(self, rule: str, message_id: str, node: Node | None, path: str, severity: str | None = None,
+                **args: Any) -> None:
+        self.doc.parse_problems.append(
+            (rule, Problem(message_id, args, _span(node) if node is not None else None, path, severity))  # type: ignore[arg-type]
+        )
+
+    def tick(self) -> None:
+        self.budget -= 1
+        if self.budget < 0:
+            raise _TooLarge()
+
+    def value(self, node: Node, path: str, depth: int = 0) -> Any:
+        """Construct a plain value (bounded; unsafe tags refused)."""
+        self.tick()
+        if depth > 64:
+            raise _TooLarge()
+        if isinstance(node, ScalarNode):
+            try:
+                return self.loader.construct_object(node, deep=True)
+            except yaml.YAMLError:
+                self.problem("parse-error", "unsafe-tag", node, path, "error", tag=node.tag)
+                return None
+        if isinstance(node, SequenceNode):
+            return [self.value(item, f"{path}[{i}]", depth + 1) for i, item in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            out: dict[Any, Any] = {}
+            for k, v in node.value:
+                key = self.value(k, path, depth + 1)
+                if isinstance(key, (list, dict)):
+                    key = str(key)
+                out[key] = self.value(v, f"{path}.{key}", depth + 1)
+            return out
+        return None
+
+    def pairs(self, node: MappingNode, path: str, allowed: frozenset[str]) -> Iterator[tuple[str, Node, Node]]:
+        seen: set[str] = set()
+        for k, v in node.value:
+            self.tick()
+            if not isinstance(k, ScalarNode):
+                self.problem("invalid-structure", "non-string-key", k, path, "error")
+                continue
+            key = str(k.value)
+            if key in seen:
+                self.problem("duplicate-key", "duplicate-key", k, path, key=key)
+            seen.add(key)
+            if key not in allowed:
+                self.problem("unknown-key", "unknown-key", k, path, key=key,
+                             known=", ".join(sorted(allowed)))
+                continue
+            yield key, k, v
+
+    def text(self, node: Node, path: str, field: str) -> str | None:
+        if isinstance(node, ScalarNode):
+            val = self.value(node, path)
+            if val is None:
+                return None
+            if isinstance(val, (dict, list)):
+                return None
+            return str(val)
+        self.problem("invalid-structure", "expected-text", node, path, "error", field=field)
+        return None
+
+    def seq(self, node: Node, path: str, field: str) -> list[Node]:
+        if isinstance(node, SequenceNode):
+            return list(node.value)
+        if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+            return []
+        self.problem("invalid-structure", "expected-list", node, path, "error", field=field)
+        return []
+
+    # -- structure -----------------------------------------------------------------------------
+    def document(self, root: Node) -> None:
+        doc = self.doc
+        if isinstance(root, ScalarNode) and root.tag == "tag:yaml.org,2002:null":
+            return
+        if not isinstance(root, MappingNode):
+            self.problem("invalid-structure", "expected-mapping", root, "", "error", field="document")
+            return
+        for key, knode, v in self.pairs(root, "", DOCUMENT_KEYS):
+            if key == "objectives":
+                doc.objectives_span = _key_span(knode)
+                for i, item in enumerate(self.seq(v, "objectives", key)):
+                    obj = self.objective(item, i)
+                    if obj is not None:
+                        doc.objectives.append(obj)
+            elif key == "kpis":
+                for i, item in enumerate(self.seq(v, "kpis", key)):
+                    kpi = self.item(item, f"kpis[{i}]", i, Kpi, KPI_KEYS)
+                    if kpi is not None:
+                        doc.kpis.append(kpi)
+            elif key == "period":
+                doc.period_raw = self.text(v, "period", key)
+                doc.period_span = _span(v)
+            elif key in ("team", "owner"):
+                setattr(doc, key, self.text(v, key, key))
+            elif key == "review":
+                doc.review = self.value(v, "review")
+                doc.review_span = _span(knode)
+            elif key == "changes":
+                val = self.value(v, "changes")
+                doc.changes = val if isinstance(val, list) else []
+            else:
+                doc.meta[key] = self.value(v, key)
+
+    def item(self, node: Node, path: str, index: int, cls: type[OkrNode], allowed: frozenset[str]) -> Any:
+        if isinstance(node, ScalarNode):
+            title = self.text(node, path, "title")
+            if title is None:
+                self.problem("invalid-structure", "empty-item", node, path, "error")
+                return None
+            return cls(title=title, span=_span(node), node_path=path, index=index)
+        if not isinstance(node, MappingNode):
+            self.problem("invalid-structure", "expected-mapping", node, path, "error", field=path)
+            return None
+        obj = cls(title="", span=_span(node), node_path=path, index=index)
+        title_seen = False
+        for key, knode, v in self.pairs(node, path, allowed):
+            obj.field_spans[key] = _span(v)
+            if key == "key_results":
+                assert isinstance(obj, Objective)
+                obj.key_results_span = _key_span(knode)
+                for i, kr in enumerate(self.seq(v, f"{path}.key_results", key)):
+                    got = self.item(kr, f"{path}.key_results[{i}]", i, KeyResult, KR_KEYS)
+                    if got is not None:
+                        if got.id is None:
+                            got.id = f"KR{i + 1}"
+                        obj.key_results.append(got)
+            elif key in ("title", "id", "owner", "aligns_to"):
+                val = self.text(v, f"{path}.{key}", key)
+                if key == "title":
+                    title_seen = val is not None
+                    obj.title = val or ""
+                    obj.span = _span(v)
+                elif key == "aligns_to":
+                    obj.aligns_to = val  # type: ignore[attr-defined]
+                else:
+                    setattr(obj, key, val)
+                obj.fields[key] = val
+            else:
+                obj.fields[key] = self.value(v, f"{path}.{key}")
+        if not title_seen:
+            self.problem("invalid-structure", "missing-title", node, path, "error")
+        return obj
+
+    def objective(self, node: Node, index: int) -> Objective | None:
+        obj = self.item(node, f"objectives[{index}]", index, Objective, OBJECTIVE_KEYS)
+        if obj is not None and obj.id is None:
+            obj.id = f"O{index + 1}"
+        return obj
+
+
+def parse_yaml(text: str, path: str, fmt: str = "yaml") -> Document:
+    doc = Document(path=path, format=fmt, text=text)  # type: ignore[arg-type]
+    loader = _Loader(text)
+    try:
+        try:
+            root = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            reason = exc.problem or exc.context or "invalid YAML"
+            doc.parse_problems.append(
+                ("parse-error", Problem("yaml-syntax", {"reason": reason}, Span.at(line, col, 1), "", "error"))
+            )
+            return doc
+        except yaml.YAMLError as exc:
+            doc.parse_problems.append(("parse-error", Problem("yaml-syntax", {"reason": str(exc).splitlines()[0]},
+                                                              Span.at(1, 1), "", "error")))
+            return doc
+        except RecursionError:
+            doc.parse_problems.append(("parse-error", Problem("too-deep", {}, Span.at(1, 1), "", "error")))
+            return doc
+        if root is None:
+            return doc
+        reader = _Reader(doc, loader)
+        try:
+            reader.document(root)
+        except (_TooLarge, RecursionError):
+            doc.objectives.clear()
+            doc.kpis.clear()
+            doc.parse_problems.append(
+                ("parse-error", Problem("too-large", {"limit": MAX_NODES}, Span.at(1, 1), "", "error"))
+            )
+    finally:
+        loader.dispose()
+    return doc

@@ -1,0 +1,12 @@
+"""Neutralising text from OKR files before it reaches a terminal."""
+from __future__ import annotations
+
+import re
+
+# C0/C1 controls (but tab), DEL, and bidi overrides/isolates that could reorder
+# or hide what a reviewer sees ("Trojan Source").
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def neutralise(text: str) -> str:
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -1,0 +1,340 @@
+"""Finds dates, quarters and identifiers in normalised text.
+
+Every match is a *token*: its span is kept out of the quantities ("Q4" is not
+4, "2026-03-31" is not 2026), and tokens that name a point in time are
+deadline candidates. The deadline is the first candidate written with a
+marker (by / before / end of / 前 / 底 / 截止), else the first candidate.
+
+A deadline that names a period without a day resolves to the period's last
+day: "Q4前" -> Dec 31, "3月底" -> Mar 31, "by March" -> Mar 31,
+"2026年前" -> 2026-12-31. A date needs a year, from the text or the caller.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+from collections.abc import Callable
+
+_MONTH = (
+    r"(?P<mon>[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Mm]ar(?:ch)?|[Aa]pr(?:il)?|May|[Jj]une?|[Jj]uly?"
+    r"|[Aa]ug(?:ust)?|[Ss]ep(?:t(?:ember)?)?|[Oo]ct(?:ober)?|[Nn]ov(?:ember)?|[Dd]ec(?:ember)?)"
+)
+_MONTHS: dict[str, int] = {
+    m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
+}
+_YEAR = r"(?:19|20)\d{2}"
+_CN_Q: dict[str, int] = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+class Token:
+    """A date-like span. ``candidate``: it can be a deadline."""
+
+    __slots__ = ("start", "end", "date", "quarter", "candidate", "marked")
+
+    def __init__(self, start: int, end: int, date: _dt.date | None = None, quarter: int | None = None,
+                 candidate: bool = True, marked: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.date = date
+        self.quarter = quarter
+        self.candidate = candidate
+        self.marked = marked
+
+
+def _year(raw: str | None, year: int | None) -> int | None:
+    if raw:
+        y = int(raw)
+        return y + 2000 if y < 100 else y
+    return year
+
+
+def _month_end(y: int | None, m: int) -> _dt.date | None:
+    if y is None or not 1 <= m <= 12 or not 1 <= y <= 9999:
+        return None
+    return _dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _day(y: int | None, m: int, d: int) -> _dt.date | None:
+    if y is None:
+        return None
+    try:
+        return _dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _quarter_end(y: int | None, q: int) -> _dt.date | None:
+    return _month_end(y, q * 3)
+
+
+Handler = Callable[[re.Match[str], int | None], Token | None]
+
+
+def _iso(m: re.Match[str], year: int | None) -> Token | None:
+    mo, d = int(m["m"]), int(m["d"])
+    if not 1 <= mo <= 12 or not 1 <= d <= 31:
+        return None
+    return Token(m.start(), m.end(), _day(int(m["y"]), mo, d))
+
+
+def _slash_date(m: re.Match[str], year: int | None) -> Token | None:
+    a, b = int(m["a"]), int(m["b"])
+    mo, d = (b, a) if a > 12 else (a, b)  # 31/03/2026 is day-first; otherwise US order
+    if not 1 <= mo <= 12 or not 1 <= d <= 31:
+        return None
+    return Token(m.start(), m.end(), _day(int(m["y"]), mo, d))
+
+
+def _zh_date(m: re.Match[str], year: int | None) -> Token | None:
+    y = _year(m["y"], year)
+    mo = int(m["m"])
+    if m["d"]:
+        return Token(m.start(), m.end(), _day(y, mo, int(m["d"])))
+    part = m["pt"]
+    # 初/上旬/中旬 are not a day we can name; 底/末/下旬/份/bare month -> month end.
+    date = None if part in ("初", "上旬", "中旬", "中") else _month_end(y, mo)
+    return Token(m.start(), m.end(), date)
+
+
+def _en_date(m: re.Match[str], year: int | None) -> Token | None:
+    mo = _MONTHS[m["mon"][:3].lower()]
+    y = _year(m["y"], year)
+    if m["d"]:
+        return Token(m.start(), m.end(), _day(y, mo, int(m["d"])))
+    return Token(m.start(), m.end(), _month_end(y, mo))
+
+
+def _quarter(m: re.Match[str], year: int | None) -> Token | None:
+    q = _CN_Q[m["q"]]
+    y = _year(m["y"] or m["fy"] or m["y2"] or m["y2s"] or m["fy2"], year)
+    return Token(m.start(), m.end(), _quarter_end(y, q), quarter=q)
+
+
+def _half(m: re.Match[str], year: int | None) -> Token | None:
+    h = 1 if (m["h"] == "1" or m["hz"] == "上半年") else 2
+    y = _year(m["y"] or m["y2"], year)
+    return Token(m.start(), m.end(), _month_end(y, 6 * h))
+
+
+def _fy(m: re.Match[str], year: int | None) -> Token | None:
+    # Fiscal years are read as calendar years (FY22 = 2022): okrlint has no fiscal calendar.
+    return Token(m.start(), m.end(), _month_end(_year(m["fy"], year), 12), candidate=False)
+
+
+def _zh_year(m: re.Match[str], year: int | None) -> Token | None:
+    part = m["pt"]
+    date = None if part == "初" else _month_end(int(m["y"]), 12)
+    return Token(m.start(), m.end(), date, candidate=part in ("底", "末"))
+
+
+def _en_year(m: re.Match[str], year: int | None) -> Token | None:
+    kw = m["kw"].lower()
+    deadline = kw in ("by", "before", "until", "till", "end of", "through")
+    return Token(m.start(), m.end(), _month_end(int(m["y"]), 12), candidate=deadline, marked=deadline)
+
+
+def _year_month(m: re.Match[str], year: int | None) -> Token | None:
+    return Token(m.start(), m.end(), _month_end(int(m["y"]), int(m["m"])))
+
+
+_REL_YEAR_END = frozenset({"年底", "年末", "今年底", "今年年底", "今年年末", "本年度", "今年"})
+
+
+def _zh_relative(m: re.Match[str], year: int | None) -> Token | None:
+    word = m.group()
+    if word in _REL_YEAR_END:
+        date = _month_end(year, 12)
+    elif word == "年中":
+        date = _month_end(year, 6)
+    else:
+        date = None  # 本季度末: which quarter is not in the text
+    return Token(m.start(), m.end(), date)
+
+
+def _en_relative(m: re.Match[str], year: int | None) -> Token | None:
+    unit = (m["u"] or m["u2"] or m["u3"] or "").lower()
+    date = _month_end(year, 12) if unit in ("year", "y") and not m["nxt"] else None
+    return Token(m.start(), m.end(), date)
+
+
+def _ident(m: re.Match[str], year: int | None) -> Token | None:
+    return Token(m.start(), m.end(), candidate=False)
+
+
+# (groups, priority, pattern, handler). Groups say where a match can start: "d" at a
+# digit run, "l" at a word (or "#"), "c" at one of _CJK_STARTS, "s" only at the text start.
+# At one position the lowest priority wins, then the order listed.
+_SPECS: list[tuple[str, int, str, Handler]] = [
+    ("d", 0, rf"(?<![\d.])(?P<y>{_YEAR})(?P<s>[-/.])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}})(?!\d)", _iso),
+    ("d", 0, rf"(?<![\d/])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{_YEAR})(?!\d)", _slash_date),
+    ("d", 0, rf"(?<![\d.])(?:(?P<y>{_YEAR})[ ]?年[ ]?)?(?P<m>1[0-2]|0?[1-9])[ ]?月[ ]?"
+        r"(?:(?P<d>3[01]|[12]\d|0?[1-9])[ ]?[日号]|(?P<pt>底|末|初|中旬|上旬|下旬|中|份))?", _zh_date),
+    ("l", 0, rf"(?<![A-Za-z]){_MONTH}\.?[ ]?(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%A-Za-z])"
+        rf"(?:,?[ ]?(?P<y>{_YEAR})(?!\d))?", _en_date),
+    ("d", 0, rf"(?<![\d.])(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?[ ](?:of[ ])?{_MONTH}(?![A-Za-z])"
+        rf"(?:,?[ ](?P<y>{_YEAR})(?!\d))?", _en_date),
+    ("l", 1, rf"(?<![A-Za-z]){_MONTH}[ ,]{{1,2}}(?P<y>{_YEAR})(?![\d%])(?P<d>)", _en_date),
+    ("l", 1, rf"(?<![A-Za-z])(?:[Bb]y|[Bb]efore|[Uu]ntil|[Tt]ill|[Ii]n|[Ee]nd of|[Tt]hrough)[ ](?:the[ ]end[ ]of[ ])?"
+        rf"{_MONTH}(?![A-Za-z])(?!\.?[ ,]{{0,2}}\d)(?P<y>)(?P<d>)", _en_date),
+    ("dl", 1, rf"(?<![A-Za-z0-9])(?:(?P<y>{_YEAR})[ ]?(?:年[ ]?)?[-/]?[ ]?|FY[ ]?'?(?P<fy>\d{{4}}|\d{{2}})[ ]?[-/]?[ ]?)?"
+        r"[Qq](?P<q>[1-4])(?![0-9A-Za-z])"
+        rf"(?:[ ]?[-/']?[ ]?(?:(?P<y2>{_YEAR})(?=$|[\s,.;:!?)\]，。；：、]|[A-Za-z])|'(?P<y2s>\d{{2}})(?!\d))"
+        r"|[ ]?FY[ ]?'?(?P<fy2>\d{4}|\d{2})(?!\d))?", _quarter),
+    ("dc", 1, rf"(?<![\d.])(?:(?P<y>{_YEAR})[ ]?年度?[ ]?)?(?:第[ ]?(?P<q>[一二三四1-4])[ ]?季度?|(?P<qz>[一二三四1-4])[ ]?季度)",
+     lambda m, y: _quarter_zh(m, y)),
+    ("dl", 1, rf"(?<![A-Za-z0-9])(?:(?P<y>{_YEAR})[ ]?[-/]?[ ]?)?[Hh](?P<h>[12])(?![0-9A-Za-z])"
+        rf"(?:[ ](?P<y2>{_YEAR})(?![\d%]))?(?P<hz>)", _half),
+    ("dc", 1, rf"(?:(?P<y>{_YEAR})[ ]?年度?[ ]?)?(?P<hz>上半年|下半年)(?P<h>)(?P<y2>)", _half),
+    ("l", 1, r"(?<![A-Za-z])FY[ ]?'?(?P<fy>\d{4}|\d{2})(?!\d)", _fy),
+    ("d", 1, rf"(?<![\d.])(?P<y>{_YEAR})[-/](?P<m>1[0-2]|0?[1-9])(?![\d%.])", _year_month),
+    ("d", 2, rf"(?<!\d)(?P<y>{_YEAR})[ ]?年度?(?P<pt>底|末|初)?", _zh_year),
+    ("l", 2, rf"(?<![A-Za-z])(?P<kw>[Bb]y|[Bb]efore|[Uu]ntil|[Tt]ill|[Ii]n|[Ss]ince|[Tt]hrough|[Dd]uring|[Ee]nd of)[ ]"
+        rf"(?P<y>{_YEAR})(?=[ ]?(?:$|[,.;:!?)\]，。；]))", _en_year),
+    ("c", 2, r"本季度末|本季度底|本季度|季度末|季度底|季末|本月底|本月末|月底|月末|今年年底|今年年末|今年底|年底|年末"
+        r"|本年度|今年|年中|下个季度|下季度|本周|本月|下个月|下月", _zh_relative),
+    ("l", 2, r"(?<![A-Za-z])(?i:(?:the[ ])?end[ ]of[ ](?:the[ ]|this[ ])?(?P<u>quarter|year|month|half|sprint)"
+        r"|EO(?P<u2>[QYM])|this[ ](?P<u3>quarter|year|month)|(?P<nxt>next)[ ](?:quarter|year|month))(?![A-Za-z])",
+     _en_relative),
+    # Identifiers: never numbers, never deadlines.
+    ("l", 3, r"(?<![A-Za-z])(?:(?i:week|wk|sprint|phase|stage|step|wave|round|iteration|milestone|chapter"
+        r"|kr|okr|obj|objective|key[ ]result)|O|#)[ ]?#?\d+(?:\.\d+)*"
+        r"(?:[ ]?[-~][ ]?\d+)?", _ident),
+    ("c", 3, r"第[ ]?(?:\d++|[一二两三四五六七八九十百千零〇]++)[ ]?"
+        r"(?:周|天|期|阶段|季度|名|步|轮|个|次|批|版|届|年|月|日|章|节|条|项|位|梯队)?", _ident),
+    ("d", 3, r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])|(?<!\d)(?:24/7|7[ ]?[x×*][ ]?24)(?!\d)", _ident),
+    ("dl", 3, r"(?<![A-Za-z0-9_.])[vV]?\d++\.\d++\.\d++(?:\.\d++)*", _ident),
+    ("s", 3, r"^\s*+(?:[(（]\d{1,3}[)）]|\d{1,3}(?:\.\d{1,3})*[ ]?[.)、）](?!\d))", _ident),
+    ("l", 3, r"(?<![A-Za-z])[A-Za-z]{2,}+-\d++", _ident),
+]
+
+
+def _quarter_zh(m: re.Match[str], year: int | None) -> Token | None:
+    q = _CN_Q[m["q"] or m["qz"]]
+    y = _year(m["y"], year)
+    return Token(m.start(), m.end(), _quarter_end(y, q), quarter=q)
+
+
+
+
+def _combine(specs: list[tuple[str, int, str, Handler]], group: str) -> tuple[re.Pattern[str], dict[str, tuple[str, Handler]]]:
+    """One alternation of the patterns that can start in ``group``; group names get a per-pattern prefix."""
+    parts: list[str] = []
+    handlers: dict[str, tuple[str, Handler]] = {}
+    ordered = sorted(enumerate(specs), key=lambda e: e[1][1])
+    for idx, (groups, _, rx, handler) in ordered:
+        if group not in groups:
+            continue
+        prefix = f"p{idx}_"
+        rx = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{prefix}{m.group(1)}>", rx)
+        rx = re.sub(r"\(\?P=(\w+)\)", lambda m: f"(?P={prefix}{m.group(1)})", rx)
+        parts.append(f"(?P<_{idx}>{rx})")
+        handlers[f"_{idx}"] = (prefix, handler)
+    return re.compile("|".join(parts)), handlers
+
+
+class _Sub:
+    """The view of a combined match that a handler expects: ``m["y"]``, ``m.start()``..."""
+
+    __slots__ = ("m", "prefix", "outer")
+
+    def __init__(self, m: re.Match[str], prefix: str, outer: str) -> None:
+        self.m = m
+        self.prefix = prefix
+        self.outer = outer
+
+    def __getitem__(self, name: str) -> str | None:
+        return self.m.group(self.prefix + name)
+
+    def start(self) -> int:
+        return self.m.start()
+
+    def end(self) -> int:
+        return self.m.end()
+
+    def group(self) -> str:
+        return self.m.group()
+
+
+# Tokens are tried only where one can start (a digit run, a word, a few CJK characters):
+# a dozen .match calls per line instead of two dozen scans of it.
+_CJK_STARTS = "第本季月年今下上一二三四"
+_ANCHORS = re.compile(rf"\d++|[A-Za-z]++|#|[{_CJK_STARTS}]")
+_GROUPS = {g: _combine(_SPECS, g) for g in "dlcs"}
+# A line with more dates than this is not a KR; stopping keeps adversarial input cheap.
+MAX_TOKENS = 200
+
+_MARK_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?:[Bb]y|[Bb]efore|[Uu]ntil|[Tt]ill|[Nn]o[ ]later[ ]than|[Dd]ue(?:[ ](?:by|on|before))?"
+    r"|[Dd]eadline:?)(?:[ ](?:the[ ])?end[ ]of)?(?:[ ]the)?|(?<![A-Za-z])(?:[Tt]he[ ])?[Ee]nd[ ]of(?:[ ]the)?"
+    r"|截止(?:到|至|于|日期)?:?|截至|于|到)[ ]?$"
+)
+_MARK_AFTER = re.compile(r"[ ]?(?:之前|以前|结束前|底前|末前|前|为止|截止|底|末|内)")
+
+
+def _token(m: re.Match[str], handlers: dict[str, tuple[str, Handler]], year: int | None) -> Token:
+    outer = m.lastgroup or ""
+    prefix, handler = handlers[outer]
+    tok = handler(_Sub(m, prefix, outer), year)  # type: ignore[arg-type]
+    # An impossible date ("2026-13-45") still is no quantity.
+    return tok if tok is not None else Token(m.start(), m.end(), candidate=False)
+
+
+def scan(norm: str, year: int | None) -> tuple[list[Token], list[tuple[int, int]]]:
+    """Non-overlapping tokens, left to right, with deadline markers folded into their spans.
+
+    Also returns the tokens' own spans (before markers were folded in) for blocking numbers.
+    """
+    tokens: list[Token] = []
+    pos = 0  # no token may start before this
+    start_rx, start_handlers = _GROUPS["s"]
+    m = start_rx.match(norm)
+    if m and m.end() > 0:
+        tok = _token(m, start_handlers, year)
+        tokens.append(tok)
+        pos = tok.end
+    for a in _ANCHORS.finditer(norm):
+        at = a.start()
+        if at < pos:
+            continue
+        ch = norm[at]
+        group = "d" if "0" <= ch <= "9" else ("c" if ch in _CJK_STARTS else "l")
+        rx, handlers = _GROUPS[group]
+        m = rx.match(norm, at)
+        if m is None or m.end() == at:
+            continue
+        tok = _token(m, handlers, year)
+        tokens.append(tok)
+        pos = m.end()
+        if len(tokens) >= MAX_TOKENS:
+            break
+    spans = [(t.start, t.end) for t in tokens]
+    for i, tok in enumerate(tokens):
+        if not tok.candidate and not tok.marked:
+            # A year becomes a deadline only with a marker: "2026年前", "by 2027" (handled above).
+            if tok.date is None or tok.quarter is not None:
+                continue
+        limit = tokens[i + 1].start if i + 1 < len(tokens) else len(norm)
+        after = _MARK_AFTER.match(norm, tok.end, limit)
+        before = _MARK_BEFORE.search(norm, max(0, tok.start - 24), tok.start)
+        if before:
+            tok.start = before.start()
+            tok.marked = True
+        if after:
+            tok.end = after.end()
+            tok.marked = True
+        if tok.marked and tok.date is not None:
+            tok.candidate = True
+    return tokens, spans
+
+
+def pick_deadline(tokens: list[Token]) -> Token | None:
+    first: Token | None = None
+    for tok in tokens:
+        if not tok.candidate:
+            continue
+        if tok.marked:
+            return tok
+        if first is None:
+            first = tok
+    return first
