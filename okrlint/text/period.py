@@ -63,9 +63,10 @@ def _year(m: re.Match[str]) -> int | None:
 def _date(raw: str) -> _dt.date | None:
     parts = re.split(r"[-/.]", raw)
     try:
-        return _dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+        d = _dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
     except (ValueError, IndexError):
         return None
+    return d if 1900 <= d.year <= 2199 else None
 
 
 def _month_span(y: int, first: int, last: int) -> tuple[_dt.date, _dt.date]:
