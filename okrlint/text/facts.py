@@ -23,9 +23,11 @@ How the facts are chosen (what rule authors can rely on):
   word-made quantities are not in ``numbers``.
 * ``limit`` -- the target's limit ("<=" or ">="; symbols ">"/"<" count as
   ">="/"<="), else the relative change's.
-* ``direction`` -- only what a verb says (提升 up, 降低 down, 维持 keep): the verb
-  nearest before the target/relative/baseline in its clause, else the nearest
-  before it anywhere, else the first verb. Arrows alone give no direction, and
+* ``direction`` -- only what a verb says (提升 up, 降低 down, 维持 keep; lists in
+  rules/vocabulary): the verb nearest before the anchor (target marker, else
+  relative change, else baseline marker) -- a verb holding the marker counts
+  ("降至") -- or, with no anchor, the first verb. ``direction_word`` is that verb
+  as written. Arrows alone give no direction, and
   a verb that disagrees with the numbers is reported as written ("从45提升到40"
   -> up) so a rule can flag it.
 * ``metric`` -- the words before the anchor (the baseline marker, else the target
