@@ -127,7 +127,8 @@ def find_period_in_heading(text: str) -> tuple[str, int, int] | None:
     """The first period in a heading ("# 2026 Q1 售后运营中台 OKR" -> ("2026 Q1", 2, 9))."""
     if not isinstance(text, str) or not text:
         return None
-    norm = normalize(text)
+    # A period sits near the start of a heading; a megabyte "heading" is not one worth scanning.
+    norm = normalize(text[:400])
     best: tuple[int, int] | None = None
     for kind, rx in _IN_TEXT:
         for m in rx.finditer(norm):
