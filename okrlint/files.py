@@ -20,6 +20,8 @@ def _included(name: str, config: Config) -> bool:
 def _sniff(path: str) -> bool:
     """A YAML/JSON/Markdown file not named *.okr.*: lint it if it holds OKRs."""
     try:
+        if not os.path.isfile(path):  # named on the command line with --force-exclude: a FIFO would block
+            return False
         with open(path, "rb") as fh:
             head = fh.read(65536)
     except OSError:
@@ -49,7 +51,8 @@ def discover(paths: list[str], config: Config, force_exclude: bool = False) -> I
                 dirs[:] = sorted(d for d in dirs if not config.is_excluded(os.path.join(root, d)))
                 for name in sorted(files):
                     full = os.path.join(root, name)
-                    if full in seen or os.path.islink(full) or config.is_excluded(full):
+                    # links and FIFOs/devices are skipped: opening a FIFO to sniff it would block
+                    if full in seen or os.path.islink(full) or not os.path.isfile(full) or config.is_excluded(full):
                         continue
                     if _included(name, config) or (name.lower().endswith(SNIFF_SUFFIXES) and _sniff(full)):
                         seen.add(full)

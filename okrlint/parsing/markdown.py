@@ -45,6 +45,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from okrlint.model import Document, KeyResult, Kpi, Objective, Period, Problem, Span
+from okrlint.parsing.compose import TooDeep, compose_single
+from okrlint.parsing.yaml_doc import SAFE_TAGS
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -86,6 +88,7 @@ _FALLBACK_PERIOD = re.compile(
 )
 
 _DETECT_LINES = 200
+_PERIOD_HEAD = 300  # characters of a heading searched for a period
 
 
 # -- small helpers -----------------------------------------------------------------------------
@@ -266,11 +269,21 @@ class _Budget(Exception):
     pass
 
 
+class _Unsafe(Exception):
+    """A front-matter value with a tag SafeLoader would not build (nothing was constructed)."""
+
+    def __init__(self, node: Node) -> None:
+        super().__init__(node.tag)
+        self.node = node
+
+
 def _value(loader: Any, node: Node, budget: list[int], depth: int = 0) -> Any:
     """Construct a plain value from a node, bounded (aliases could otherwise explode)."""
     budget[0] -= 1
     if budget[0] < 0 or depth > 32:
         raise _Budget()
+    if node.tag not in SAFE_TAGS:
+        raise _Unsafe(node)
     if isinstance(node, ScalarNode):
         return loader.construct_object(node, deep=True)
     if isinstance(node, SequenceNode):
@@ -302,7 +315,11 @@ def _read_front_matter(doc: Document, lines: list[str], count: int) -> None:
     try:
         try:
             loader = _Loader(source)  # the pure-Python reader checks characters already here
-            root = loader.get_single_node()
+            root = compose_single(loader)
+        except TooDeep as exc:
+            doc.parse_problems.append(("parse-error", Problem(
+                "too-deep", {}, Span.at(exc.mark.line + 2, exc.mark.column + 1, 1), "", "error")))
+            return
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, col = (mark.line + 2, mark.column + 1) if mark else (1, 1)
@@ -338,6 +355,9 @@ def _read_front_matter(doc: Document, lines: list[str], count: int) -> None:
                 doc.review_span = _span(knode, 1)
     except _Budget:
         doc.parse_problems.append(("parse-error", Problem("too-large", {"limit": 10_000}, Span.at(1, 1), "", "error")))
+    except _Unsafe as exc:
+        doc.parse_problems.append(("parse-error", Problem(
+            "unsafe-tag", {"tag": exc.node.tag}, _span(exc.node, 1), "", "error")))
     except Exception as exc:  # noqa: BLE001 - never raise: a bad timestamp or tag surfaces only here
         lines_of = str(exc).splitlines()
         reason = lines_of[0] if lines_of else type(exc).__name__
@@ -366,7 +386,7 @@ def _resolve_period(doc: Document, heading: tuple[int, int, str] | None) -> None
     if doc.period_raw is None and heading is not None:
         line_no, col0, text = heading
         try:
-            found = find_in_heading(text)
+            found = find_in_heading(text[:_PERIOD_HEAD])  # a period sits near the start; bounds 1 MB lines
             if found:
                 raw, start, end = found
                 doc.period_raw = str(raw)

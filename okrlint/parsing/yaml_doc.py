@@ -12,6 +12,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from okrlint.model import Document, Kpi, KeyResult, Node as OkrNode, Objective, Problem, Span
+from okrlint.parsing.compose import MAX_DEPTH, TooDeep, compose_single
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -27,6 +28,11 @@ KPI_KEYS = frozenset({"id", "title", "metric", "baseline", "target", "unit", "du
                       "score", "notes", "description"})
 
 MAX_NODES = 200_000  # bounds alias expansion ("billion laughs")
+
+# The tags SafeLoader understands; anything else (!!python/object, local !tags) is refused.
+SAFE_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in (
+    "str", "int", "float", "bool", "null", "timestamp", "binary", "seq", "map", "set", "omap", "pairs", "merge",
+    "value"))
 
 
 class _TooLarge(Exception):
@@ -60,17 +66,25 @@ class _Reader:
         if self.budget < 0:
             raise _TooLarge()
 
+    def refused(self, node: Node, path: str) -> bool:
+        """Report and refuse a node with a tag SafeLoader would not build (nothing is constructed)."""
+        if node.tag in SAFE_TAGS:
+            return False
+        self.problem("parse-error", "unsafe-tag", node, path, "error", tag=node.tag)
+        return True
+
     def value(self, node: Node, path: str, depth: int = 0) -> Any:
         """Construct a plain value (bounded; unsafe tags refused)."""
         self.tick()
-        if depth > 64:
+        if depth > MAX_DEPTH:  # only alias cycles get here: the composer bounds nesting
             raise _TooLarge()
+        if self.refused(node, path):
+            return None
         if isinstance(node, ScalarNode):
             try:
                 return self.loader.construct_object(node, deep=True)
-            except yaml.YAMLError:
-                self.problem("parse-error", "unsafe-tag", node, path, "error", tag=node.tag)
-                return None
+            except Exception:  # noqa: BLE001 - "2026-02-30", "!!int abc", a 5000-digit int: keep the text
+                return str(node.value)
         if isinstance(node, SequenceNode):
             return [self.value(item, f"{path}[{i}]", depth + 1) for i, item in enumerate(node.value)]
         if isinstance(node, MappingNode):
@@ -101,6 +115,8 @@ class _Reader:
             yield key, k, v
 
     def text(self, node: Node, path: str, field: str) -> str | None:
+        if self.refused(node, path):
+            return None
         if isinstance(node, ScalarNode):
             val = self.value(node, path)
             if val is None:
@@ -112,6 +128,8 @@ class _Reader:
         return None
 
     def seq(self, node: Node, path: str, field: str) -> list[Node]:
+        if self.refused(node, path):
+            return []
         if isinstance(node, SequenceNode):
             return list(node.value)
         if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:null":
@@ -154,6 +172,8 @@ class _Reader:
                 doc.meta[key] = self.value(v, key)
 
     def item(self, node: Node, path: str, index: int, cls: type[OkrNode], allowed: frozenset[str]) -> Any:
+        if self.refused(node, path):
+            return None
         if isinstance(node, ScalarNode):
             title = self.text(node, path, "title")
             if title is None:
@@ -205,7 +225,11 @@ def parse_yaml(text: str, path: str, fmt: str = "yaml") -> Document:
     loader = _Loader(text)
     try:
         try:
-            root = loader.get_single_node()
+            root = compose_single(loader)
+        except TooDeep as exc:
+            doc.parse_problems.append(("parse-error", Problem(
+                "too-deep", {}, Span.at(exc.mark.line + 1, exc.mark.column + 1, 1), "", "error")))
+            return doc
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -218,7 +242,7 @@ def parse_yaml(text: str, path: str, fmt: str = "yaml") -> Document:
             doc.parse_problems.append(("parse-error", Problem("yaml-syntax", {"reason": str(exc).splitlines()[0]},
                                                               Span.at(1, 1), "", "error")))
             return doc
-        except RecursionError:
+        except (RecursionError, MemoryError):  # belt and braces: the composer above does not recurse
             doc.parse_problems.append(("parse-error", Problem("too-deep", {}, Span.at(1, 1), "", "error")))
             return doc
         if root is None:
