@@ -41,13 +41,34 @@ def list_rules(args: argparse.Namespace) -> int:
 
 
 def render_rule_doc(rule: Rule) -> str:
+    """A rule's documentation: its docstring, then its default options and its messages in zh and en.
+
+    ``okrlint rule NAME`` prints it and ``okrlint docs`` writes it to docs/rules/<name>.md.
+    """
     head = f"# {rule.name} ({rule.code})\n\n"
     meta = (f"Scope: {rule.scope} · Default severity: {rule.severity} · "
             f"Enabled by default: {'yes' if rule.enabled_by_default else 'no'}\n\n")
     body = rule.doc.strip()
     if rule.defaults:
-        body += "\n\nDefaults:\n\n" + "\n".join(f"- `{k}`: `{v}`" for k, v in rule.defaults.items())
-    return head + meta + body + "\n"
+        body += "\n\n## Defaults\n\n" + "\n".join(f"- `{k}`: `{_value(v)}`" for k, v in rule.defaults.items())
+    table = rule.messages
+    if not table:
+        from okrlint.packs import messages
+
+        table = messages().get(rule.name, {})
+    if table:
+        body += "\n\n## Messages\n"
+        for mid, texts in table.items():
+            body += f"\n`{mid}`\n"
+            for lang in ("zh", "en"):
+                if isinstance(texts, dict) and texts.get(lang):
+                    text = " ".join(str(texts[lang]).split()).replace("{{", "{").replace("}}", "}")
+                    body += f"- {lang}: {text}\n"
+    return head + meta + body.rstrip() + "\n"
+
+
+def _value(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
 
 
 def explain_rule(name: str) -> int:

@@ -1,0 +1,105 @@
+"""Two key results of one objective that target the same metric.
+
+## What it does
+Compares the metric each key result of an objective measures (the words before
+its numbers, or a `metric:` field) and flags every key result after the first
+that measures the same one, or repeats another key result word for word. Key
+results scoped differently are kept apart: a parenthetical or the words after
+the target differ (`NPS从40提升到50(企业客户)` / `NPS从30提升到40(个人客户)`).
+
+The finding stands on the repeated key result.
+
+## Why is this bad?
+Key results measure an objective from several sides so they keep each other
+honest (FTR *and* diagnosis accuracy *and* repeat repairs). Two key results on
+one metric count it twice, leave a side unmeasured, and usually contradict each
+other (`FTR从88%提升到99%` next to `FTR从88%提升到89%`).
+
+## Example
+Bad:
+```
+O:提升服务质量
+KR1:FTR从88%提升到99%
+KR2:FTR从88%提升到89%
+
+Objective: Improve service quality
+- KR1: Raise FTR from 88% to 95%
+- KR2: FTR reaches 97% by end of Q4
+```
+Good:
+```
+O:打造一次修好的服务能力
+KR1:FTR从88%提升到95%
+KR2:技师诊断准确率达到90%
+KR3:返修率从12%降至5%
+```
+
+## Options
+None.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from okrlint.engine.context import Context
+from okrlint.model import Objective, Problem
+from okrlint.rules.kr_is_task import strip_lead
+from okrlint.text import Facts
+
+CODE = "OKR210"
+NAME = "kr-duplicate"
+SCOPE = "objective"
+SEVERITY = "warning"
+OPTIONS_SCHEMA: dict[str, object] = {"type": "object", "additionalProperties": False, "properties": {}}
+
+_PAREN = re.compile(r"[(（]([^()（）]{0,80})[)）]")
+_NOISE = re.compile(r"[\s\W_]+")
+_LEADING_ARTICLE = re.compile(r"^(?i:the|our|a|an)[ ]+")
+# Words after the target that only say when, not for whom: they do not make a different scope.
+_TIME_TAIL = re.compile(r"(?i:by|before|until|in|end|of|q[1-4]|h[12]|前|底|内|之前|月|年|季度|\d|[-/.])+")
+
+
+def _key(metric: str | None) -> str | None:
+    if not metric:
+        return None
+    m = _LEADING_ARTICLE.sub("", metric.strip())
+    key = _NOISE.sub("", m).lower()
+    return key or None
+
+
+def _scope(title: str, facts: Facts) -> tuple[str, str]:
+    """What sets a key result's population apart: its parentheticals and the words after its target."""
+    paren = "|".join(sorted(_NOISE.sub("", p).lower() for p in _PAREN.findall(title)))
+    tail = ""
+    t = facts.target
+    if t is not None and t.end > 0:
+        rest = _PAREN.sub("", title[t.end:])
+        if facts.deadline is not None and facts.deadline.start >= t.end:
+            rest = rest.replace(facts.deadline.text, "")
+        rest = _NOISE.sub("", rest).lower()
+        tail = "" if _TIME_TAIL.fullmatch(rest or "0") else rest
+    return paren, tail
+
+
+def check(obj: Objective, ctx: Context) -> Iterator[Problem]:
+    seen_metric: dict[tuple[str, tuple[str, str]], int] = {}
+    seen_text: dict[str, int] = {}
+    for i, kr in enumerate(obj.key_results):
+        facts = ctx.facts(kr)
+        text_key = _NOISE.sub("", strip_lead(kr.title)).lower()
+        if text_key and text_key in seen_text:
+            first = seen_text[text_key]
+            yield Problem("same-text", {"other": first + 1, "text": kr.title}, span=kr.span, node_path=kr.node_path)
+            continue
+        if text_key:
+            seen_text[text_key] = i
+        key = _key(facts.metric)
+        if key is None:
+            continue
+        k = (key, _scope(kr.title, facts))
+        if k in seen_metric:
+            yield Problem("same-metric", {"other": seen_metric[k] + 1, "metric": facts.metric, "text": kr.title},
+                          span=kr.span, node_path=kr.node_path)
+        else:
+            seen_metric[k] = i

@@ -1,0 +1,110 @@
+"""The objective is a to-do, not an aspiration (the article's checklist: "不是任务,是愿景").
+
+## What it does
+Flags an objective that opens with a task verb — `完成业绩目标`, `完成CRM系统迁移`,
+`召开年度客户大会`, `Complete the migration`, `Launch v2.0`, `Hire 3 engineers`
+(also after 按时/如期/顺利/successfully) — or that is a deliverable ending in one
+(`新版App上线`), unless the same objective also says what the work is for
+(`完成数字化转型,实现运营效率倍增`, `Launch a docs site that newcomers love`).
+The word lists are `objective_task_verbs`, `objective_task_prefixes`,
+`objective_task_endings` and `objective_aspiration_words` in `rules/vocabulary/`.
+
+To avoid reporting one line twice, it stays silent where `kpi-as-okr` (OKR102,
+a KPI list renamed OKR, which already says the objective is routine work) or
+`objective-is-metric` (OKR101, a number as objective) fires on the same
+objective, even when those rules are switched off.
+
+## Why is this bad?
+A task is done or not done; it cannot be 70 % achieved, and finishing it says
+nothing about whether anything got better. The article's checklist asks of
+every objective: is it inspiring — a vision, not a task? Put the work into the
+plan (or a key result's how), and make the objective the change the work should
+bring about.
+
+## Example
+Bad:
+```
+O:完成CRM系统迁移
+Objective: Complete the migration to the new billing system
+```
+Good:
+```
+O:打造数字化服务平台,实现运营效率倍增
+Objective: Make billing something customers never have to call us about
+```
+
+## Options
+None.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Iterator
+
+from okrlint.engine.context import Context
+from okrlint.model import Objective, Problem
+from okrlint.packs import vocabulary
+from okrlint.rules import kpi_as_okr, objective_is_metric
+from okrlint.rules.objective_vague import MAX_TITLE, clean_title
+
+CODE = "OKR104"
+NAME = "objective-is-task"
+SCOPE = "objective"
+SEVERITY = "warning"
+OPTIONS_SCHEMA: dict[str, object] = {"type": "object", "additionalProperties": False, "properties": {}}
+
+_LEAD = re.compile(r"[\s,，、;；:：.。!！\-–—>*#]*")
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str]]:
+    """(opening task verb, deliverable ending, aspiration or escape word) for one language."""
+    voc = vocabulary(lang)
+    verbs, prefixes = voc.get("objective_task_verbs", []), voc.get("objective_task_prefixes", [])
+    endings = voc.get("objective_task_endings", [])
+    escapes = voc.get("objective_aspiration_words", []) + voc.get("objective_task_escapes", [])
+    if lang == "en":
+        verb = re.compile(rf"(?:(?:{_alt(prefixes)})\s+)?(?P<verb>(?:{_alt(verbs)})(?:s|es|d|ed|ing)?)(?![A-Za-z-])",
+                          re.IGNORECASE)
+        escape = re.compile(rf"(?<![A-Za-z-])(?:{_alt(escapes)})(?![A-Za-z-])", re.IGNORECASE)
+        return verb, None, escape
+    nouns = voc.get("objective_task_noun_suffixes", [])
+    verb = re.compile(rf"(?:(?:{_alt(prefixes)})\s*)?(?P<verb>{_alt(verbs)})(?!{_alt(nouns)})")
+    ending = re.compile(rf"(?P<verb>{_alt(endings)})[\s。.!！]*$")
+    return verb, ending, re.compile(_alt(escapes))
+
+
+def task_verb(title: str) -> str | None:
+    """The task verb that makes ``title`` a to-do, or None when it reads as an aspiration.
+
+    Both languages are tried: mixed lines ("完成 Kubernetes 迁移") are common.
+    """
+    text = clean_title(title)
+    text = text[_LEAD.match(text).end():]  # type: ignore[union-attr]  # _LEAD always matches
+    found: str | None = None
+    for lang in ("zh", "en"):
+        verb_rx, ending_rx, escape_rx = _patterns(lang)
+        if escape_rx.search(text):
+            return None
+        m = verb_rx.match(text) or (ending_rx.search(text) if ending_rx is not None else None)
+        if m is not None and found is None:
+            found = m.group("verb")
+    return found
+
+
+def check(obj: Objective, ctx: Context) -> Iterator[Problem]:
+    title = obj.title
+    if not isinstance(title, str) or not title.strip() or len(title) > MAX_TITLE:
+        return
+    verb = task_verb(title)
+    if verb is None:
+        return
+    # One finding per line: these rules already say what is wrong with this objective.
+    if any(True for _ in kpi_as_okr.check(obj, ctx)) or any(True for _ in objective_is_metric.check(obj, ctx)):
+        return
+    yield Problem("task", {"text": title.strip(), "verb": verb})

@@ -1,0 +1,115 @@
+"""The objective is a direction with no concrete focus (CRAFT: Concrete).
+
+## What it does
+Flags an objective made only of a generic verb and generic nouns — `提升服务质量`,
+`提高客户满意度`, `Improve quality`, `Enhance the customer experience` — with
+nothing that says *which* quality, *whose* experience or *what* will be
+different. Everything in the objective is matched against word lists
+(`objective_generic_verbs`, `objective_generic_nouns`, `objective_connectors`,
+`objective_time_words` in `rules/vocabulary/`); the objective is flagged only
+when nothing else is left. Labels, owners (`@alice`), links, parentheticals
+and Markdown emphasis are ignored.
+
+One specific word is enough to pass: `打造一次修好的服务能力` ("一次修好"),
+`打造行业领先的客户服务体验` ("行业领先"), `Improve onboarding for new
+contributors` ("onboarding", "contributors"). An objective with numbers is left
+to `objective-is-metric`.
+
+## Why is this bad?
+"提升服务质量" could mean anything, so it directs nothing: nobody can tell from
+it what to work on first, and any key result seems to fit. A concrete objective
+("一次修好" — fix it right the first time) tells the team where to look and makes
+the key results follow from it.
+
+## Example
+Bad:
+```
+O:提升服务质量
+Objective: Improve service quality
+```
+Good:
+```
+O:打造一次修好的服务能力
+Objective: Make fixing it right the first time our signature
+```
+
+## Options
+None. Extend the word lists in `rules/vocabulary/` to change what counts as generic.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Iterator
+
+from okrlint.engine.context import Context
+from okrlint.model import Objective, Problem
+from okrlint.packs import vocabulary
+
+CODE = "OKR103"
+NAME = "objective-vague"
+SCOPE = "objective"
+SEVERITY = "warning"
+OPTIONS_SCHEMA: dict[str, object] = {"type": "object", "additionalProperties": False, "properties": {}}
+
+# Noise around the words people write: links, owners, issue refs, emphasis, brackets, quarters.
+_NOISE = [
+    re.compile(r"\[([^\]\n]{0,200})\]\([^)\n]{0,500}\)"),  # [text](url) -> text (kept by the sub below)
+]
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_MENTION = re.compile(r"(?<![\w.])@[\w.\-]+|#\d+\b")
+_PAREN = re.compile(r"[(（\[【][^()（）\[\]【】]{0,120}[)）\]】]")
+_OWNER = re.compile(r"(?i)[-–—|,,]\s*(?:owner|负责人|dri)\s*[:：]?.*$")
+_PERIOD = re.compile(r"(?i)\b(?:FY|H|Q)\d{1,4}\b|\b(?:19|20)\d{2}\b|(?:19|20)\d{2}\s*年|第[一二三四1-4]季度|[上下]半年")
+_EMPHASIS = re.compile(r"[*_`~]+")
+_SEPARATORS = re.compile(r"[\s,，、;；:：.。!！?？'\"“”‘’/\\|+\-–—&·…]+")
+_VERB_SUFFIX = r"(?:s|es|d|ed|ing)?"
+MAX_TITLE = 300  # characters; longer "objectives" are prose, and bounding them keeps the rule fast
+
+
+def clean_title(title: str) -> str:
+    """The objective's words without links, owners, refs, brackets, quarters and emphasis."""
+    text = title if isinstance(title, str) else str(title)
+    text = _NOISE[0].sub(r"\1", text)
+    text = _URL.sub(" ", text)
+    text = _OWNER.sub(" ", text)
+    text = _MENTION.sub(" ", text)
+    for _ in range(2):  # nested brackets, one level deep at a time
+        text = _PAREN.sub(" ", text)
+    text = _PERIOD.sub(" ", text)
+    text = _EMPHASIS.sub(" ", text)
+    return text.strip()
+
+
+@functools.cache
+def _generic_regex(lang: str) -> re.Pattern[str]:
+    voc = vocabulary(lang)
+    keys = ("objective_time_words", "objective_generic_verbs", "objective_generic_nouns", "objective_connectors")
+    words = sorted({w for k in keys for w in voc.get(k, [])}, key=len, reverse=True)
+    if lang == "en":
+        verbs = set(voc.get("objective_generic_verbs", []))
+        alt = "|".join(re.escape(w) + (_VERB_SUFFIX if w in verbs and " " not in w else "") for w in words)
+        return re.compile(rf"(?<![A-Za-z0-9-])(?:{alt})(?![A-Za-z0-9-])", re.IGNORECASE)
+    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+
+
+def residue(title: str) -> str:
+    """What is left of an objective once every generic word is removed (empty: nothing specific)."""
+    text = clean_title(title)
+    # Chinese and English generic words both go: mixed lines ("提升 customer experience") are common.
+    text = _generic_regex("en").sub(" ", text)
+    text = _generic_regex("zh").sub(" ", text)
+    return _SEPARATORS.sub("", text)
+
+
+def check(obj: Objective, ctx: Context) -> Iterator[Problem]:
+    title = obj.title
+    if not isinstance(title, str) or not title.strip() or len(title) > MAX_TITLE:
+        return  # a whole paragraph is not an objective line this rule can judge
+    if ctx.facts(obj).numbers:
+        return  # a number is objective-is-metric's business
+    cleaned = clean_title(title)
+    if not re.search(r"[A-Za-z\u3400-\u9fff]", cleaned):
+        return  # nothing but a link or an owner: not an objective we can judge
+    if residue(title) == "":
+        yield Problem("vague", {"text": title.strip()})
