@@ -56,6 +56,8 @@ def rule_from_module(mod: ModuleType, origin: str = "builtin") -> Rule:
         check=getattr(mod, "check", None),
         options_schema=getattr(mod, "OPTIONS_SCHEMA", {}),
         enabled_by_default=getattr(mod, "ENABLED", True),
+        defaults=dict(getattr(mod, "DEFAULTS", {})),  # plugins: built-ins take theirs from thresholds.yaml
+        messages=dict(getattr(mod, "MESSAGES", {})),  # plugins: built-ins use rules/core/messages.yaml
         origin=origin,
     )
 
