@@ -8,6 +8,11 @@ from typing import Any, Callable
 FORMATS: dict[str, str] = {
     "text": "okrlint.reporters.text",
     "json": "okrlint.reporters.json_report",
+    "json-lines": "okrlint.reporters.json_lines",
+    "sarif": "okrlint.reporters.sarif",
+    "github": "okrlint.reporters.github",
+    "gitlab": "okrlint.reporters.gitlab",
+    "html": "okrlint.reporters.html",
 }
 
 
