@@ -1,0 +1,1 @@
+"""Benchmarks: a planning-repo generator and a timing script (not run by the tests)."""

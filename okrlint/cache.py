@@ -1,0 +1,354 @@
+"""The result cache: a file's findings and parsed document, keyed by its content and the effective configuration.
+
+Like ruff's cache: one file per *effective configuration* in the cache directory
+(default ``.okrlint_cache`` beside the configuration file, or in the working
+directory), holding, per displayed path, the BLAKE2 digest of the file's bytes
+and the pickled ``(Document, findings)`` of that content. Repository-scope rules
+(alignment, ids, owners) need every Document, so the Document is cached too.
+
+The key of a cache file hashes the okrlint version, a fingerprint of okrlint's
+own code and rule data (so editing a rule invalidates it), the configuration
+data and root, the working directory (paths are shown relative to it), the
+message language and every active rule with its severity and options.
+
+Safety: entries are pickles, and unpickling attacker-written bytes runs code. So
+every cache file carries a MAC (keyed BLAKE2b) of its contents keyed by a per-user
+secret kept *outside* the cache directory (``$XDG_CACHE_HOME/okrlint/secret``,
+mode 0600). A cache file whose MAC does not verify (corrupt, truncated, copied
+from another machine or user, committed to the repository) is never unpickled:
+it is a miss and is rebuilt. Without a usable secret the cache is simply off.
+Writes are atomic (temporary file in the same directory, then ``os.replace``).
+"""
+from __future__ import annotations
+
+import copyreg
+import dataclasses
+import io
+import json
+import operator
+import os
+import pickle
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+from okrlint import __version__
+from okrlint.model import Document, Finding
+
+try:  # hashlib would load OpenSSL (~20 ms at start-up); BLAKE2 alone is enough here
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - other Pythons
+    from hashlib import blake2b
+try:  # constant-time comparison without importing hmac (which loads OpenSSL)
+    from _operator import _compare_digest as compare_digest
+except ImportError:  # pragma: no cover
+    from hmac import compare_digest
+
+DEFAULT_DIR = ".okrlint_cache"
+MAGIC = b"OKRLINT-CACHE-1\n"
+SUFFIX = ".cache"
+TAG = "CACHEDIR.TAG"
+_TAG_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n# okrlint result cache (okrlint clean removes it)\n"
+_STALE_SECONDS = 7 * 24 * 3600  # cache files of other configurations unused this long are pruned
+_MAC_SIZE = 32
+
+
+# -- fast, faithful pickling of the model ---------------------------------------------------------
+def _reducers() -> dict[type, Callable[[Any], tuple[Any, ...]]]:
+    """Reduce model dataclasses to ``cls(*fields)``: 2-3x faster to load than the default slot state."""
+    from okrlint import model
+
+    table: dict[type, Callable[[Any], tuple[Any, ...]]] = dict(copyreg.dispatch_table)
+    for cls in vars(model).values():
+        if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == model.__name__:
+            names = [f.name for f in dataclasses.fields(cls) if f.init]
+            if len(names) < 2:
+                continue
+            get = operator.attrgetter(*names)
+            table[cls] = (lambda c, g: lambda obj: (c, g(obj)))(cls, get)
+    return table
+
+
+_TABLE: dict[type, Callable[[Any], tuple[Any, ...]]] | None = None
+
+
+def dumps(obj: Any) -> bytes:
+    """Pickle ``obj`` (Documents, Findings) for the cache and for worker processes."""
+    global _TABLE
+    if _TABLE is None:
+        _TABLE = _reducers()
+    buf = io.BytesIO()
+    pickler = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _TABLE
+    pickler.dump(obj)
+    return buf.getvalue()
+
+
+def digest(data: bytes) -> bytes:
+    return blake2b(data, digest_size=16).digest()
+
+
+# -- where, and with which key --------------------------------------------------------------------
+def cache_dir(config: Any, override: str | None = None) -> Path:
+    """``--cache-dir``, else the config's ``cache-dir`` (relative to the config file), else the default."""
+    if override:
+        return Path(override)
+    configured = config.get("cache-dir")
+    return Path(config.root) / (configured or DEFAULT_DIR)
+
+
+def _code_fingerprint(engine: Any) -> list[Any]:
+    """Size and mtime of okrlint's modules and rule data, and of plugin rule modules."""
+    from okrlint.packs import data_dir
+
+    out: list[Any] = []
+    for top in (Path(__file__).resolve().parent, data_dir()):
+        for folder, dirs, files in os.walk(top):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(files):
+                if name.endswith((".py", ".yaml", ".yml", ".json")):
+                    st = os.stat(os.path.join(folder, name))
+                    out.append((os.path.join(folder, name), st.st_mtime_ns, st.st_size))
+    for act in engine.active.values():
+        mod = sys.modules.get(getattr(act.rule.check, "__module__", "") or "")
+        path = getattr(mod, "__file__", None)
+        if act.rule.origin != "builtin" and path and os.path.exists(path):
+            st = os.stat(path)
+            out.append((path, st.st_mtime_ns, st.st_size))
+    return out
+
+
+def cache_key(engine: Any) -> str:
+    cfg = engine.config
+    parts = {
+        "okrlint": __version__,
+        "python": list(sys.version_info[:2]),
+        "code": _code_fingerprint(engine),
+        "cwd": os.getcwd(),
+        "root": str(cfg.root),
+        "config": cfg.data,
+        "lang": engine.lang,
+        "rules": sorted((a.rule.name, a.rule.code, a.rule.origin, a.severity, a.options)
+                        for a in engine.active.values()),
+    }
+    blob = json.dumps(parts, sort_keys=True, default=repr, ensure_ascii=False).encode("utf-8")
+    return blake2b(blob, digest_size=16).hexdigest()
+
+
+def _secret() -> bytes | None:
+    """The per-user MAC key, created on first use; None when it cannot be kept safely."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = os.path.join(base, "okrlint", "secret")
+    try:
+        with open(path, "rb") as fh:
+            key = fh.read()
+        if len(key) >= 32:
+            return key
+    except OSError:
+        pass
+    try:
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        import tempfile
+
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path))  # mode 0600
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(os.urandom(32))
+        try:
+            os.link(tmp, path)  # first writer wins, so concurrent runs agree on one key
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(tmp)
+        with open(path, "rb") as fh:
+            key = fh.read()
+        return key if len(key) >= 32 else None
+    except OSError:
+        return None
+
+
+# -- the cache ------------------------------------------------------------------------------------
+class Cache:
+    """Entries of one effective configuration: displayed path -> (content digest, pickled result)."""
+
+    def __init__(self, directory: Path, key: str, secret: bytes | None) -> None:
+        self.directory = directory
+        self.key = key
+        self.secret = secret
+        self.path = directory / f"{key}{SUFFIX}"
+        self.entries: dict[str, tuple[bytes, bytes]] = {}
+        self.changed = False
+        self.hits = 0
+        self.misses = 0
+        self._seen: set[str] = set()
+        if secret is not None:
+            self._load()
+
+    @classmethod
+    def open(cls, engine: Any, directory: str | Path | None = None) -> "Cache":
+        where = Path(directory) if directory is not None else cache_dir(engine.config)
+        return cls(where, cache_key(engine), _secret())
+
+    def _mac(self, payload: bytes) -> bytes:
+        assert self.secret is not None
+        return blake2b(self.key.encode() + payload, key=self.secret[:64], digest_size=_MAC_SIZE).digest()
+
+    def _load(self) -> None:
+        try:
+            raw = self.path.read_bytes()
+        except OSError:
+            return
+        head, mac, payload = raw[:len(MAGIC)], raw[len(MAGIC):len(MAGIC) + _MAC_SIZE], raw[len(MAGIC) + _MAC_SIZE:]
+        if head != MAGIC or not compare_digest(mac, self._mac(payload)):
+            return  # corrupt or foreign: ignored, rebuilt on save
+        try:
+            data = pickle.loads(payload)
+        except Exception:  # noqa: BLE001 - a verified but unreadable file (other Python) is a miss too
+            return
+        if isinstance(data, dict) and data.get("key") == self.key and isinstance(data.get("entries"), dict):
+            self.entries = data["entries"]
+
+    def get(self, path: str, content_digest: bytes) -> tuple[Document, list[Finding]] | None:
+        self._seen.add(path)
+        entry = self.entries.get(path)
+        if entry is not None and entry[0] == content_digest:
+            try:
+                doc, findings = pickle.loads(entry[1])
+            except Exception:  # noqa: BLE001
+                doc = None
+            if isinstance(doc, Document):
+                self.hits += 1
+                return doc, findings
+        self.misses += 1
+        return None
+
+    def put(self, path: str, content_digest: bytes, blob: bytes) -> None:
+        """Store the pickled ``(Document, findings)`` (see :func:`dumps`) of one file's content."""
+        if self.secret is None:
+            return
+        self._seen.add(path)
+        if self.entries.get(path) != (content_digest, blob):
+            self.entries[path] = (content_digest, blob)
+            self.changed = True
+
+    def save(self) -> None:
+        """Write atomically if anything changed; never raises (a cache that cannot be written is off)."""
+        if self.secret is None or not self.changed:
+            return
+        # files not seen this run are kept (another run may lint a subset) unless they are gone
+        for path in [p for p in self.entries if p not in self._seen]:
+            if not path.startswith("\0") and not os.path.exists(path):
+                del self.entries[path]
+        payload = pickle.dumps({"key": self.key, "entries": self.entries}, protocol=pickle.HIGHEST_PROTOCOL)
+        import tempfile
+
+        try:
+            _prepare(self.directory)
+            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=SUFFIX)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(MAGIC + self._mac(payload) + payload)
+                os.replace(tmp, self.path)
+            except BaseException:
+                os.unlink(tmp)
+                raise
+            self.changed = False
+            _prune(self.directory, keep=self.path)
+        except OSError:
+            pass
+
+
+def _prepare(directory: Path) -> None:
+    """Create the folder with a CACHEDIR.TAG and a .gitignore of ``*`` (as ruff does)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    tag = directory / TAG
+    if not tag.exists():
+        tag.write_text(_TAG_TEXT, encoding="utf-8")
+        (directory / ".gitignore").write_text("*\n", encoding="utf-8")
+
+
+def _prune(directory: Path, keep: Path) -> None:
+    cutoff = time.time() - _STALE_SECONDS
+    for entry in os.scandir(directory):
+        if entry.name.endswith(SUFFIX) and entry.path != str(keep):
+            try:
+                if entry.stat().st_mtime < cutoff or entry.name.startswith(".tmp-") and \
+                        entry.stat().st_mtime < time.time() - 3600:
+                    os.unlink(entry.path)
+            except OSError:
+                pass
+
+
+def is_cache_dir(directory: Path) -> bool:
+    tag = directory / TAG
+    try:
+        return tag.read_text(encoding="utf-8") == _TAG_TEXT
+    except OSError:
+        return False
+
+
+def _has_magic(path: str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(MAGIC)) == MAGIC
+    except OSError:
+        return False
+
+
+def clean(directory: Path) -> list[str]:
+    """Remove okrlint's files from ``directory`` (and the folder when that empties it).
+
+    Only files okrlint writes are removed, so a mistaken ``cache-dir: .`` deletes nothing else.
+    """
+    removed: list[str] = []
+    if not directory.is_dir():
+        return removed
+    ours = is_cache_dir(directory)
+    for entry in os.scandir(directory):
+        if entry.is_file(follow_symlinks=False) and (
+                (entry.name.endswith(SUFFIX) and _has_magic(entry.path)) or (ours and entry.name in (TAG, ".gitignore"))):
+            try:
+                os.unlink(entry.path)
+                removed.append(entry.path)
+            except OSError:
+                pass
+    try:
+        directory.rmdir()
+    except OSError:
+        pass
+    return removed
+
+
+# -- configuration validation, remembered -----------------------------------------------------------
+def _validation_marker(data: Any, schema: Path) -> str | None:
+    try:
+        st = schema.stat()
+        blob = json.dumps([__version__, str(schema), st.st_mtime_ns, st.st_size, data], sort_keys=True,
+                          default=repr, ensure_ascii=False).encode("utf-8")
+    except (OSError, TypeError, ValueError):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "okrlint", "valid", blake2b(blob, digest_size=16).hexdigest())
+
+
+def validated_before(data: Any, schema: Path) -> bool:
+    """True when this exact configuration passed validation against this schema before.
+
+    Importing jsonschema costs 150-300 ms, more than linting a file: a run with an
+    unchanged configuration skips it. A marker is an empty file named by the hash of
+    the configuration data, the schema file and the okrlint version.
+    """
+    marker = _validation_marker(data, schema)
+    return marker is not None and os.path.exists(marker)
+
+
+def remember_valid(data: Any, schema: Path) -> None:
+    marker = _validation_marker(data, schema)
+    if marker is None:
+        return
+    try:
+        os.makedirs(os.path.dirname(marker), mode=0o700, exist_ok=True)
+        with open(marker, "ab"):
+            pass
+    except OSError:
+        pass

@@ -1,0 +1,212 @@
+"""``--jobs``: lint files in worker processes, results in the order the files were given.
+
+Workers get chunks of ``(displayed path, bytes)``, parse and lint each file with
+an engine built once per worker (inherited through ``fork`` where available,
+rebuilt from the configuration and options otherwise), and send back each
+file's ``(Document, findings)`` pickled with :func:`okrlint.cache.dumps` — the
+same bytes the cache stores, so a result is pickled once. Repository-scope rules
+run afterwards in the parent, over every Document.
+"""
+from __future__ import annotations
+
+import math
+import os
+from typing import Any, Iterable, Iterator, Sequence
+
+# Below this many files per worker, starting processes costs more than it saves.
+MIN_FILES_PER_JOB = 100
+
+_ENGINE: Any = None  # the engine a worker uses
+
+
+def available_cpus() -> int:
+    """CPUs this process may use: affinity mask, then a cgroup v2 CPU quota (containers, CI)."""
+    try:
+        n = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        n = os.cpu_count() or 1
+    try:
+        with open("/sys/fs/cgroup/cpu.max", encoding="ascii") as fh:
+            quota, period = fh.read().split()[:2]
+        if quota != "max":
+            n = min(n, max(1, math.ceil(int(quota) / int(period))))
+    except (OSError, ValueError):
+        pass
+    return max(1, n)
+
+
+def parse_jobs(value: str) -> int:
+    """``--jobs`` value: a positive number or ``auto`` (0 means auto)."""
+    if value.strip().lower() == "auto":
+        return 0
+    n = int(value)
+    if n < 0:
+        raise ValueError(value)
+    return n
+
+
+def workers_for(jobs: int, files: int) -> int:
+    """How many processes to use for ``files`` files; 1 means in this process."""
+    wanted = available_cpus() if jobs == 0 else jobs
+    return max(1, min(wanted, files // MIN_FILES_PER_JOB))
+
+
+def lint_one(engine: Any, display: str, data: bytes) -> bytes:
+    from okrlint.cache import dumps
+    from okrlint.parsing import parse_bytes
+
+    doc = parse_bytes(data, display)
+    return dumps((doc, engine.lint_document(doc)))
+
+
+def _init_spawned(config: Any, options: Any) -> None:
+    global _ENGINE
+    from okrlint.engine.runner import Engine
+
+    _ENGINE = Engine(config, options)
+
+
+def _lint_chunk(chunk: Sequence[tuple[str, bytes]]) -> list[bytes]:
+    return [lint_one(_ENGINE, display, data) for display, data in chunk]
+
+
+def lint_blobs(engine: Any, items: list[tuple[str, bytes]], jobs: int) -> Iterator[bytes]:
+    """Parse and lint ``items``; yields one pickled ``(Document, findings)`` per item, in order.
+
+    ``items`` is emptied as chunks are handed out, so the parent does not hold every file's
+    bytes and every result at once (20,000 files).
+    """
+    workers = workers_for(jobs, len(items))
+    if workers <= 1:
+        for display, data in items:
+            yield lint_one(engine, display, data)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _ENGINE
+    size = max(16, min(256, math.ceil(len(items) / (workers * 8))))
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    items.clear()
+    if "fork" in multiprocessing.get_all_start_methods():
+        # children inherit the built engine (rules, packs, loaded data): no rebuild, nothing to pickle
+        _ENGINE = engine
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    else:
+        pool = ProcessPoolExecutor(workers, initializer=_init_spawned,
+                                   initargs=(engine.config, getattr(engine, "options", None)))
+    try:
+        with pool:
+            results = pool.map(_lint_chunk, chunks)
+            del chunks
+            for part in results:
+                yield from part
+    finally:
+        _ENGINE = None
+
+
+def _read_regular(path: str, limit: int) -> bytes | None:
+    """The bytes of a regular file within ``limit``; None leaves the case to ``Engine.read_document``."""
+    import stat
+
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
+            return None
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError:
+        return None
+    return data if len(data) <= limit else None
+
+
+def lint_files(engine: Any, paths: Iterable[str], stdin_text: str | None, stdin_filename: str,
+               force_exclude: bool, jobs: int, cache: Any) -> tuple[list[Any], list[Any]]:
+    """What ``api.run`` does, with a cache and worker processes: (documents in discovery order, sorted findings).
+
+    Files are read and hashed here; cache hits are loaded, misses are linted (in
+    workers when there are enough of them) and stored; repository rules then see
+    every Document, as in ``Engine.lint_documents``.
+    """
+    import pickle
+
+    from okrlint.cache import digest
+    from okrlint.files import discover, display_path
+    from okrlint.model import Finding
+    from okrlint.parsing import parse_text
+
+    docs: list[Any] = []
+    per_doc: list[list[Any]] = []
+    todo: list[tuple[int, str, bytes, bytes]] = []  # (position, displayed path, bytes, digest)
+    limit = engine.config.max_file_size
+    keys: list[tuple[str, bytes] | None] = []  # per cached file: what its content was
+    for path, _explicit in discover(list(paths), engine.config, force_exclude):
+        if path == "-":
+            doc = parse_text(stdin_text or "", stdin_filename)
+            keys.append(None)
+            docs.append(doc)
+            per_doc.append(engine.lint_document(doc))
+            continue
+        shown = display_path(path)
+        data = _read_regular(path, limit)
+        if data is None:  # unreadable, too large, not a regular file: the engine's finding, uncached
+            doc = engine.read_document(path, shown)
+            keys.append(None)
+            docs.append(doc)
+            per_doc.append(engine.lint_document(doc))
+            continue
+        key = digest(data)
+        keys.append((shown, key))
+        hit = cache.get(shown, key) if cache is not None else None
+        docs.append(hit[0] if hit else None)
+        per_doc.append(hit[1] if hit else [])
+        if hit is None:
+            todo.append((len(docs) - 1, shown, data, key))
+    if workers_for(jobs, len(todo)) <= 1:
+        from okrlint.cache import dumps
+        from okrlint.parsing import parse_bytes
+
+        for pos, shown, data, key in todo:
+            doc = docs[pos] = parse_bytes(data, shown)
+            per_doc[pos] = engine.lint_document(doc)
+            if cache is not None:
+                cache.put(shown, key, dumps((doc, per_doc[pos])))
+    else:
+        items = [(shown, data) for _, shown, data, _ in todo]
+        places = [(pos, shown, key) for pos, shown, _, key in todo]
+        todo.clear()
+        for (pos, shown, key), blob in zip(places, lint_blobs(engine, items, jobs)):
+            docs[pos], per_doc[pos] = pickle.loads(blob)
+            if cache is not None:
+                cache.put(shown, key, blob)
+    findings = [f for fs in per_doc for f in fs]
+    if engine.by_scope.get("repository"):
+        findings.extend(_repository_findings(engine, docs, keys, cache))
+    findings.sort(key=Finding.sort_key)
+    if cache is not None:
+        cache.save()
+    return docs, findings
+
+
+REPOSITORY_ENTRY = "\0repository"  # cache entry of the repository-scope findings (no path starts with NUL)
+
+
+def _repository_findings(engine: Any, docs: list[Any], keys: list[Any], cache: Any) -> list[Any]:
+    """Repository-scope findings; from the cache when the same files with the same contents come again."""
+    import pickle
+
+    from okrlint.cache import digest, dumps
+
+    whole = None
+    if cache is not None and None not in keys:
+        whole = digest(repr(keys).encode("utf-8"))
+        hit = cache.entries.get(REPOSITORY_ENTRY)
+        if hit is not None and hit[0] == whole:
+            try:
+                return list(pickle.loads(hit[1]))
+            except Exception:  # noqa: BLE001 - unreadable entry: compute again
+                pass
+    found = engine.lint_repository(docs)
+    if whole is not None:
+        cache.put(REPOSITORY_ENTRY, whole, dumps(found))
+    return found
