@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from okrlint.engine.config import Config, load_config
 from okrlint.engine.runner import Engine, Options
 from okrlint.model import Document, Finding
+
+if TYPE_CHECKING:
+    from okrlint.cache import Cache
 
 
 @dataclass(slots=True)
@@ -45,9 +48,16 @@ def read_paths(engine: Engine, paths: Iterable[str], stdin_text: str | None = No
 
 
 def run(engine: Engine, paths: Iterable[str], stdin_text: str | None = None, stdin_filename: str = "-",
-        force_exclude: bool = False) -> Result:
-    docs = read_paths(engine, paths, stdin_text, stdin_filename, force_exclude)
-    return Result(engine.lint_documents(docs), docs)
+        force_exclude: bool = False, jobs: int = 1, cache: "Cache | None" = None) -> Result:
+    """Lint ``paths``. ``jobs``: worker processes (0 = as many as CPUs, 1 = this process);
+    ``cache``: an open :class:`okrlint.cache.Cache` to reuse and store per-file results."""
+    if jobs == 1 and cache is None:
+        docs = read_paths(engine, paths, stdin_text, stdin_filename, force_exclude)
+        return Result(engine.lint_documents(docs), docs)
+    from okrlint.parallel import lint_files
+
+    docs, findings = lint_files(engine, paths, stdin_text, stdin_filename, force_exclude, jobs, cache)
+    return Result(findings, docs)
 
 
 def lint_paths(paths: Iterable[str | Path], config: Config | str | Path | None = None) -> list[Finding]:

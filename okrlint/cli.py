@@ -23,7 +23,13 @@ COMMANDS: dict[str, str] = {
     "check": "check",
     "rules": "rules",
     "rule": "rule",
+    "docs": "docs",
     "version": "version",
+    "clean": "clean",
+    "tree": "tree",
+    "review": "review",
+    "server": "server",
+    "init": "init",
 }
 
 

@@ -35,6 +35,32 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--statistics", action="store_true", help="count findings per rule")
     p.add_argument("--force-exclude", action="store_true",
                    help="apply excludes and the OKR-file test to files named on the command line (pre-commit)")
+    add_speed_options(p)
+
+
+def jobs_value(value: str) -> int:
+    from okrlint.parallel import parse_jobs
+
+    try:
+        return parse_jobs(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of processes or 'auto'") from None
+
+
+def add_speed_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-j", "--jobs", type=jobs_value, default=0, metavar="N|auto",
+                   help="worker processes (default: auto = the CPUs available; small runs stay in one process)")
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
+    p.add_argument("--cache-dir", help="where the result cache lives (default: .okrlint_cache beside the config)")
+
+
+def open_cache(args: argparse.Namespace, engine):  # type: ignore[no-untyped-def]
+    """The result cache for this run, or None (--no-cache, or reading stdin only)."""
+    if getattr(args, "no_cache", False) or all(p == "-" for p in args.paths):
+        return None
+    from okrlint.cache import Cache, cache_dir
+
+    return Cache.open(engine, cache_dir(engine.config, getattr(args, "cache_dir", None)))
 
 
 def engine_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -75,10 +101,10 @@ def run(args: argparse.Namespace) -> int:
     for p in missing:
         print(f"okrlint: error: {p}: no such file or directory", file=sys.stderr)
     result = lint(engine, [p for p in args.paths if p not in missing], stdin_text, args.stdin_filename,
-                  args.force_exclude)
+                  args.force_exclude, jobs=getattr(args, "jobs", 1), cache=open_cache(args, engine))
     to_terminal = args.output is None and sys.stdout.isatty()
     ctx = ReportContext(lang=report_lang(engine, result.documents),
-                        color=to_terminal and "NO_COLOR" not in os.environ,
+                        color=to_terminal and not os.environ.get("NO_COLOR"),  # no-color.org: set and non-empty
                         statistics=args.statistics, engine=engine)
     write_output(get_renderer(args.format)(result, ctx), args.output)
     if missing:

@@ -6,11 +6,13 @@ jsonschema is imported only when there is a configuration to validate.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 CONFIG_NAMES = (".okrlint.yaml", ".okrlint.yml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.okr.yaml", "*.okr.yml", "*.okr.json", "*.okr.md")
@@ -45,18 +47,20 @@ class Config:
         return int(self.data.get("max-file-size") or DEFAULT_MAX_FILE_SIZE)
 
     def relpath(self, path: str) -> str:
-        try:
-            return Path(os.path.abspath(path)).relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return Path(path).as_posix()
+        # lexical, like Path.relative_to, but without building Path objects (hot in directory walks)
+        full, root = os.path.abspath(path), _resolved(self.root)
+        if full == root:
+            return "."
+        prefix = root.rstrip(os.sep) + os.sep
+        if full.startswith(prefix):
+            return full[len(prefix):].replace(os.sep, "/")
+        return Path(path).as_posix()
 
     def is_excluded(self, path: str) -> bool:
+        # called for every file and folder of a walk: one compiled regex instead of fnmatch per pattern
         rel = self.relpath(path)
-        parts = rel.split("/")
-        for pattern in self.exclude:
-            if fnmatch.fnmatch(rel, pattern) or any(fnmatch.fnmatch(p, pattern) for p in parts):
-                return True
-        return False
+        match = _exclude_regex(self.exclude)
+        return any(match(os.path.normcase(p)) for p in (rel, *rel.split("/")))
 
     def per_file_ignores(self, path: str) -> list[str]:
         rel = self.relpath(path)
@@ -65,6 +69,17 @@ class Config:
             if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(rel).name, pattern):
                 out.extend(selectors)
         return out
+
+
+@functools.lru_cache(maxsize=16)
+def _resolved(root: Path) -> str:
+    return str(root.resolve())
+
+
+@functools.lru_cache(maxsize=16)
+def _exclude_regex(patterns: tuple[str, ...]) -> Callable[[str], Any]:
+    """fnmatch semantics (same translation) for any of ``patterns``, as one regex."""
+    return re.compile("|".join(f"(?:{fnmatch.translate(os.path.normcase(p))})" for p in patterns)).match
 
 
 def find_config(start: Path) -> Path | None:
@@ -149,5 +164,11 @@ def load_config(explicit: str | None = None, start: Path | None = None) -> Confi
     if path is None:
         return Config()
     data = _read(path)
-    validate(data, "config.schema.json", str(path))
+    from okrlint.cache import remember_valid, validated_before  # skip jsonschema for a config seen valid
+    from okrlint.packs import schema_path
+
+    schema = schema_path("config.schema.json")
+    if not validated_before(data, schema):
+        validate(data, "config.schema.json", str(path))
+        remember_valid(data, schema)
     return Config(path=path, root=path.resolve().parent, data=data)

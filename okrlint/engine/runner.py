@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
@@ -46,6 +47,11 @@ class Engine:
         self.lang = opts.lang or self.config.get("lang") or "auto"
         self.active: dict[str, Active] = {}
         self._resolve(opts)
+        self.options = opts  # worker processes rebuild the engine from config + options
+        for act in self.active.values():  # e.g. spaCy token rules: import and compile now -> a config error
+            prepare = getattr(act.rule.check, "prepare", None)
+            if prepare is not None:
+                prepare()
         by_scope: dict[str, list[Active]] = {}
         for act in self.active.values():
             if act.rule.check is not None:
@@ -102,7 +108,8 @@ class Engine:
             options = {**rule.defaults, **own}
             self.active[rule.name] = Active(rule, severity, options)
         if not any(a.rule.check is not None for a in self.active.values()):
-            raise ConfigError(f"{where}: the configuration selects no rule that checks anything")
+            key = "select" if select is not None and not chosen else "ignore"
+            raise ConfigError(f"{where}: {key}: the configuration selects no rule that checks anything")
         # parse problems are always reported unless explicitly ignored
         for rule in self.registry.rules:
             if rule.check is None and rule.name not in ignored and rule.name not in self.active:
@@ -230,12 +237,19 @@ class Engine:
         from okrlint.parsing import parse_bytes
 
         shown = display or path
+        limit = self.config.max_file_size
         try:
-            size = os.stat(path).st_size
-            if size > self.config.max_file_size:
-                return _problem_doc(shown, "file-too-large", size=size, limit=self.config.max_file_size)
+            st = os.stat(path)
+            if stat.S_ISDIR(st.st_mode):
+                return _problem_doc(shown, "is-directory")
+            if not stat.S_ISREG(st.st_mode):  # a FIFO or device would block or never end
+                return _problem_doc(shown, "unreadable", reason="not a regular file")
+            if st.st_size > limit:
+                return _problem_doc(shown, "file-too-large", size=st.st_size, limit=limit)
             with open(path, "rb") as fh:
-                data = fh.read(self.config.max_file_size + 1)
+                data = fh.read(limit + 1)
+            if len(data) > limit:  # grew after the stat
+                return _problem_doc(shown, "file-too-large", size=len(data), limit=limit)
         except IsADirectoryError:
             return _problem_doc(shown, "is-directory")
         except FileNotFoundError:
