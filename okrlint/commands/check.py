@@ -77,6 +77,14 @@ def report_lang(engine, documents) -> str:  # type: ignore[no-untyped-def]
     return "zh" if documents and all(d.language == "zh" for d in documents) else "en"
 
 
+def split_missing(paths: list[str]) -> tuple[list[str], list[str]]:
+    """(paths that exist or are stdin, paths that do not); each missing one is reported on stderr."""
+    missing = [p for p in paths if p != "-" and not os.path.exists(p) and not os.path.islink(p)]
+    for p in missing:
+        print(f"okrlint: error: {p}: no such file or directory", file=sys.stderr)
+    return [p for p in paths if p not in missing], missing
+
+
 def write_output(text: str, output: str | None) -> None:
     if output:
         with open(output, "w", encoding="utf-8") as fh:
@@ -97,10 +105,8 @@ def run(args: argparse.Namespace) -> int:
     stdin_text = None
     if "-" in args.paths:
         stdin_text = sys.stdin.buffer.read().decode("utf-8", errors="replace").lstrip("\ufeff")
-    missing = [p for p in args.paths if p != "-" and not os.path.exists(p) and not os.path.islink(p)]
-    for p in missing:
-        print(f"okrlint: error: {p}: no such file or directory", file=sys.stderr)
-    result = lint(engine, [p for p in args.paths if p not in missing], stdin_text, args.stdin_filename,
+    paths, missing = split_missing(args.paths)
+    result = lint(engine, paths, stdin_text, args.stdin_filename,
                   args.force_exclude, jobs=getattr(args, "jobs", 1), cache=open_cache(args, engine))
     to_terminal = args.output is None and sys.stdout.isatty()
     ctx = ReportContext(lang=report_lang(engine, result.documents),

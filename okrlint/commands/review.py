@@ -26,17 +26,14 @@ def configure(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from okrlint.api import make_engine
     from okrlint.api import run as lint
-    from okrlint.commands.check import report_lang, write_output
+    from okrlint.commands.check import report_lang, split_missing, write_output
     from okrlint.engine.runner import Options
     from okrlint.review.report import review_documents
 
     if args.format not in ("text", "json"):
         print(f"okrlint: error: unknown format '{args.format}' (choose from text, json)", file=sys.stderr)
         return 2
-    missing = [p for p in args.paths if not os.path.exists(p)]
-    for p in missing:
-        print(f"okrlint: error: {p}: no such file or directory", file=sys.stderr)
-    paths = [p for p in args.paths if p not in missing]
+    paths, missing = split_missing(args.paths)
     if args.since is not None:
         from okrlint.review.since import revision_error
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 
 HELP = "print the OKR cascade: company, teams, objectives and key results with owners"
@@ -20,17 +19,15 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from okrlint.api import read_paths
-    from okrlint.commands.check import engine_from_args, write_output
+    from okrlint.commands.check import engine_from_args, split_missing, write_output
     from okrlint.org.tree import build_tree, render_text
 
     if args.format not in ("text", "json"):
         print(f"okrlint: error: unknown format '{args.format}' (choose from text, json)", file=sys.stderr)
         return 2
-    missing = [p for p in args.paths if not os.path.exists(p)]
-    for p in missing:
-        print(f"okrlint: error: {p}: no such file or directory", file=sys.stderr)
+    paths, missing = split_missing(args.paths)
     engine = engine_from_args(args)
-    docs = read_paths(engine, [p for p in args.paths if p not in missing])
+    docs = read_paths(engine, paths)
     tree = build_tree(docs)
     if args.format == "json":
         out = json.dumps(tree, ensure_ascii=False, indent=2) + "\n"
