@@ -103,3 +103,19 @@ def compose_single(loader: Any, max_depth: int = MAX_DEPTH) -> Node | None:
         raise ComposerError("expected a single document in the stream", doc_start.start_mark,
                             "but found another document", event.start_mark)
     return root
+
+
+def syntax_problem(exc: "yaml.MarkedYAMLError", line_offset: int = 1) -> "Problem":
+    """A libyaml syntax error as a parse problem (``line_offset``: 2 inside Markdown front matter).
+
+    libyaml 0.2.5+ (PyYAML 6.0.4 wheels) stops at its own nesting limit before our
+    composer's: that is the same ``too-deep`` problem, not a syntax error.
+    """
+    from okrlint.model import Problem, Span
+
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + line_offset, mark.column + 1) if mark else (1, 1)
+    reason = exc.problem or exc.context or "invalid YAML"
+    if "nesting depth" in reason:
+        return Problem("too-deep", {}, Span.at(line, col, 1), "", "error")
+    return Problem("yaml-syntax", {"reason": reason}, Span.at(line, col, 1), "", "error")

@@ -45,7 +45,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from okrlint.model import Document, KeyResult, Kpi, Objective, Period, Problem, Span
-from okrlint.parsing.compose import TooDeep, compose_single
+from okrlint.parsing.compose import TooDeep, compose_single, syntax_problem
 from okrlint.parsing.yaml_doc import SAFE_TAGS
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -321,12 +321,7 @@ def _read_front_matter(doc: Document, lines: list[str], count: int) -> None:
                 "too-deep", {}, Span.at(exc.mark.line + 2, exc.mark.column + 1, 1), "", "error")))
             return
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line, col = (mark.line + 2, mark.column + 1) if mark else (1, 1)
-            reason = exc.problem or exc.context or "invalid YAML"
-            doc.parse_problems.append(
-                ("parse-error", Problem("yaml-syntax", {"reason": reason}, Span.at(line, col, 1), "", "error"))
-            )
+            doc.parse_problems.append(("parse-error", syntax_problem(exc, 2)))
             return
         if root is None or (isinstance(root, ScalarNode) and root.tag == "tag:yaml.org,2002:null"):
             return

@@ -12,7 +12,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from okrlint.model import Document, Kpi, KeyResult, Node as OkrNode, Objective, Problem, Span
-from okrlint.parsing.compose import MAX_DEPTH, TooDeep, compose_single
+from okrlint.parsing.compose import MAX_DEPTH, TooDeep, compose_single, syntax_problem
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -231,12 +231,7 @@ def parse_yaml(text: str, path: str, fmt: str = "yaml") -> Document:
                 "too-deep", {}, Span.at(exc.mark.line + 1, exc.mark.column + 1, 1), "", "error")))
             return doc
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            reason = exc.problem or exc.context or "invalid YAML"
-            doc.parse_problems.append(
-                ("parse-error", Problem("yaml-syntax", {"reason": reason}, Span.at(line, col, 1), "", "error"))
-            )
+            doc.parse_problems.append(("parse-error", syntax_problem(exc, 1)))
             return doc
         except yaml.YAMLError as exc:
             doc.parse_problems.append(("parse-error", Problem("yaml-syntax", {"reason": str(exc).splitlines()[0]},
