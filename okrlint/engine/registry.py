@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 import importlib
+import os
+import sys
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Callable, Iterable, Iterator
@@ -74,7 +76,35 @@ def _builtin() -> list[Rule]:
     return sorted(rules, key=lambda r: r.code)
 
 
+def _may_have_plugins() -> bool:
+    """Whether any distribution on sys.path declares ``okrlint.rules`` entry points.
+
+    importlib.metadata costs ~50 ms per start (import plus parsing every
+    distribution); reading the few entry_points.txt files directly costs ~2 ms,
+    and the full lookup runs only when one of them names our group.
+    """
+    for folder in sys.path:
+        try:
+            entries = os.scandir(folder or ".")
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                if not entry.name.endswith((".dist-info", ".egg-info")):
+                    continue
+                try:
+                    with open(os.path.join(entry.path, "entry_points.txt"), encoding="utf-8",
+                              errors="replace") as fh:
+                        if "okrlint.rules" in fh.read():
+                            return True
+                except OSError:
+                    continue
+    return False
+
+
 def _entry_point_rules() -> Iterator[Rule]:
+    if not _may_have_plugins():
+        return
     from importlib.metadata import entry_points
 
     for ep in entry_points(group="okrlint.rules"):
