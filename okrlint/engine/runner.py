@@ -17,7 +17,7 @@ DOCS_BASE = os.environ.get("OKRLINT_DOCS_BASE", "docs/rules/")
 
 
 def help_url(rule: Rule) -> str:
-    return f"{DOCS_BASE}{rule.name}.md" if rule.origin == "builtin" else f"{DOCS_BASE}{rule.name}.md"
+    return f"{DOCS_BASE}{rule.name}.md"
 
 
 @dataclass(slots=True)
