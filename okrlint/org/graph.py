@@ -135,3 +135,22 @@ class Graph:
                     out.append(cycle[first:] + cycle[:first])
                 seen.update(id(x[1]) for x in chain)
         return out
+
+
+_last: tuple[tuple[int, ...], list[Document], Graph] | None = None
+
+
+def graph_for(documents: list[Document]) -> Graph:
+    """The graph of these documents, built once per run.
+
+    Both alignment rules and the tree ask for it with the same documents; building
+    it resolves every ``aligns_to`` and may read parent files from disk, so it is
+    kept for the last set of documents (held alive, so the ids cannot be reused).
+    """
+    global _last
+    ids = tuple(map(id, documents))
+    if _last is not None and _last[0] == ids:
+        return _last[2]
+    graph = Graph(documents)
+    _last = (ids, list(documents), graph)
+    return graph

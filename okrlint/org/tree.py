@@ -11,12 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from okrlint.model import Document, Objective
-from okrlint.org.graph import Graph, is_company
+from okrlint.org.graph import graph_for, is_company
 from okrlint.review.report import team_name
 
 
 def build_tree(documents: list[Document]) -> dict[str, Any]:
-    graph = Graph(documents)
+    graph = graph_for(documents)
     children: dict[int, list[tuple[Document, Objective]]] = {}
     doc_children: dict[int, list[tuple[Document, Objective]]] = {}
     for d in documents:

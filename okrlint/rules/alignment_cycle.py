@@ -39,9 +39,9 @@ OPTIONS_SCHEMA: dict[str, object] = {"type": "object", "additionalProperties": F
 
 
 def check(documents: list[Document], ctx: Context) -> Iterator[tuple[Document, Node, Problem]]:
-    from okrlint.org.graph import Graph
+    from okrlint.org.graph import graph_for
 
-    for cycle in Graph(documents).cycles():
+    for cycle in graph_for(documents).cycles():
         doc, obj = cycle[0]
         chain = " → ".join(f"{d.path}#{o.id}" for d, o in cycle + cycle[:1])
         mid = "self" if len(cycle) == 1 else "cycle"

@@ -50,9 +50,9 @@ OPTIONS_SCHEMA: dict[str, object] = {"type": "object", "additionalProperties": F
 
 
 def check(documents: list[Document], ctx: Context) -> Iterator[tuple[Document, Node, Problem]]:
-    from okrlint.org.graph import Graph
+    from okrlint.org.graph import graph_for
 
-    for ref in Graph(documents).refs:
+    for ref in graph_for(documents).refs:
         if ref.status == "ok":
             continue
         args = {"ref": ref.raw, "text": ref.objective.title,
