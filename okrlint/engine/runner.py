@@ -205,9 +205,9 @@ class Engine:
                 unknown = [r for r in s.rules if self.registry.get(r) is None]
                 if unknown:
                     mid, args = "unknown-rule", {"rule": unknown[0]}
-                elif s.used or any(r not in self.active and (self.registry.get(r) and
-                                   self.registry.get(r).name not in self.active) for r in s.rules):  # type: ignore[union-attr]
-                    continue
+                elif s.used or any(self.registry.get(r).name not in self.active  # type: ignore[union-attr]
+                                   for r in s.rules):
+                    continue  # a suppression for a rule that is not running cannot be judged unused
                 else:
                     mid, args = "unused", {"rules": ", ".join(s.rules) or "*"}
                 kept.append(Finding(act.rule.name, act.rule.code, act.severity,  # type: ignore[arg-type]
