@@ -33,7 +33,7 @@ from typing import Iterator
 
 from okrlint.engine.context import Context
 from okrlint.model import KeyResult, Problem
-from okrlint.text import Quantity, analyze
+from okrlint.text import Quantity
 
 CODE = "OKR209"
 NAME = "kr-unit-mismatch"
@@ -80,8 +80,7 @@ def written_unit(q: Quantity) -> str | None:
     """The unit as written next to this number (facts share one side's unit with the other)."""
     if q.start < 0:
         return q.unit  # a structured field: its unit is what the field or `unit:` says
-    nums = analyze(q.text).numbers
-    return nums[0].unit if nums else None
+    return q.written_unit
 
 
 def mismatch(baseline: Quantity, target: Quantity) -> tuple[str, str] | None:

@@ -64,6 +64,9 @@ class Quantity:
     start: int  # character offsets into the analysed text
     end: int
     comparator: str | None = None  # ">", ">=", "<", "<=", "~" (range) when written
+    # The unit next to this number as written; ``unit`` may be shared from the other end
+    # of a range or from the baseline/target ("从45提升到55分").
+    written_unit: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,7 +360,8 @@ def analyze(text: str, year: int | None = None) -> Facts:
         elif tq.unit is None and bq.unit is not None:
             tq.unit = bq.unit
 
-    frozen = [Quantity(q.value, q.unit, text[q.start:q.end], q.start, q.end, q.comparator) for q in qs]
+    frozen = [Quantity(q.value, q.unit, text[q.start:q.end], q.start, q.end, q.comparator, q.written)
+              for q in qs]
     facts.numbers = frozen
     facts.ranges = [(frozen[i], frozen[j]) for i, j in range_pairs]
     if b_idx is not None:

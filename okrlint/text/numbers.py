@@ -86,7 +86,7 @@ _COMPARATOR_NAMES: dict[str, str] = {">=": ">=", "≥": ">=", "<=": "<=", "≤":
 class RawQuantity:
     """A quantity while facts are being worked out (``Quantity`` is frozen)."""
 
-    __slots__ = ("value", "unit", "start", "end", "comparator", "scale")
+    __slots__ = ("value", "unit", "start", "end", "comparator", "scale", "written")
 
     def __init__(self, value: float, unit: str | None, start: int, end: int,
                  comparator: str | None, scale: float = 1.0) -> None:
@@ -96,6 +96,7 @@ class RawQuantity:
         self.end = end
         self.comparator = comparator
         self.scale = scale  # the 万/k/M multiplier written, 1.0 if none
+        self.written = unit  # ``unit`` before a range or baseline/target shares one
 
 
 def chinese_numeral_value(s: str) -> float | None:
