@@ -38,11 +38,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"okrlint: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; with ``only``, just that sub-command's (importing every command
+    module to describe it costs ~40 ms, a fifth of a one-file run)."""
     parser = _Parser(prog="okrlint", description="A linter for OKRs (Objectives and Key Results), 中文 and English.")
     parser.add_argument("--version", action="version", version=f"okrlint {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     for name, module in COMMANDS.items():
+        if only is not None and name != only:
+            continue
         mod = importlib.import_module(f"okrlint.commands.{module}")
         mod.configure(sub.add_parser(name, help=mod.HELP, description=mod.HELP))
     return parser
@@ -52,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list and args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help", "--version"):
         args_list.insert(0, "check")  # `okrlint PATH` is `okrlint check PATH`
-    parser = build_parser()
+    parser = build_parser(args_list[0] if args_list and args_list[0] in COMMANDS else None)
     try:
         args = parser.parse_args(args_list)
     except SystemExit as exc:
