@@ -72,6 +72,10 @@ def discover(paths: list[str], config: Config, force_exclude: bool = False) -> I
 
 def display_path(path: str) -> str:
     """How a path is shown: relative to the working directory when inside it, with / separators."""
+    if os.sep == "/" and not os.path.isabs(path):
+        rel = os.path.normpath(path)  # what relpath() gives for a relative path, without two abspath() calls
+        if not rel.startswith(".."):
+            return rel
     try:
         rel = os.path.relpath(path)
     except ValueError:

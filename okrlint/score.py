@@ -90,7 +90,7 @@ def _clamp(value: float) -> int:
 
 
 def score_document(doc: Document, findings: Iterable[Finding]) -> DocumentScore:
-    mine = [f for f in findings if f.file == doc.path]
+    mine = [f for f in findings if f.file == doc.path]  # callers may pass a whole run's findings
     per_objective: dict[int, list[Charge]] = {o.index: [] for o in doc.objectives}
     loose: list[Charge] = []
     for f in mine:
@@ -117,7 +117,7 @@ def score_run(documents: Sequence[Document], findings: Sequence[Finding]) -> Run
     by_file: dict[str, list[Finding]] = {}
     for f in findings:
         by_file.setdefault(f.file, []).append(f)
-    docs = [score_document(d, by_file.get(d.path, [])) for d in documents]
+    docs = [score_document(d, by_file.get(d.path, ())) for d in documents]
     total = _clamp(sum(d.score for d in docs) / len(docs)) if docs else None
     return RunScore(total, docs)
 

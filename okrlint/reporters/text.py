@@ -37,7 +37,10 @@ WORDS = {
 
 def width(text: str) -> int:
     """Terminal cells: wide and full-width characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    if text.isascii():
+        return len(text)
+    # Nothing below U+0378 is wide: skip the Unicode table for Latin letters and symbols.
+    return len(text) + sum(1 for ch in text if ch >= "\u0378" and unicodedata.east_asian_width(ch) in "WF")
 
 
 def one_line(text: str) -> str:
@@ -68,11 +71,11 @@ def render(result: Any, ctx: Any) -> str:
     def paint(text: str, what: str) -> str:
         return f"{_COLORS[what]}{text}{_RESET}" if ctx.color else text
 
-    lines_of = {d.path: d.text.split("\n") for d in result.documents}
+    text_of = {d.path: d.text for d in result.documents}
     words = WORDS.get(ctx.lang, WORDS["en"])
     out: list[str] = []
     for path, group in groupby(result.findings, key=lambda f: f.file):
-        src = lines_of.get(path) or []
+        src = (text_of.get(path) or "").split("\n")  # only files with findings are split
         for f in group:
             loc = paint(f"{neutralise(f.file)}:{f.line}:{f.column}:", "bold")
             out.append(f"{loc} {f.code} {paint('[' + f.severity + ']', f.severity)} "
