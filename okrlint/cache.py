@@ -52,6 +52,7 @@ TAG = "CACHEDIR.TAG"
 _TAG_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n# okrlint result cache (okrlint clean removes it)\n"
 _STALE_SECONDS = 7 * 24 * 3600  # cache files of other configurations unused this long are pruned
 _MAC_SIZE = 32
+REPORT_ENTRY = "\0report:"  # entries of whole-run reports (no displayed path starts with NUL)
 
 
 # -- fast, faithful pickling of the model ---------------------------------------------------------
@@ -119,6 +120,12 @@ def _code_fingerprint(engine: Any) -> list[Any]:
     return out
 
 
+def _docs_base() -> str:
+    from okrlint.engine.runner import DOCS_BASE
+
+    return DOCS_BASE
+
+
 def cache_key(engine: Any) -> str:
     cfg = engine.config
     parts = {
@@ -129,6 +136,7 @@ def cache_key(engine: Any) -> str:
         "root": str(cfg.root),
         "config": cfg.data,
         "lang": engine.lang,
+        "docs_base": _docs_base(),  # help URLs are stored in cached findings
         "rules": sorted((a.rule.name, a.rule.code, a.rule.origin, a.severity, a.options)
                         for a in engine.active.values()),
     }
@@ -221,6 +229,25 @@ class Cache:
                 return doc, findings
         self.misses += 1
         return None
+
+    def peek(self, path: str, content_digest: bytes) -> bool:
+        """Whether an entry for this content exists (nothing is unpickled or counted)."""
+        entry = self.entries.get(path)
+        return entry is not None and entry[0] == content_digest
+
+    def report(self, name: str, key: bytes) -> Any:
+        """The stored report ``name`` made under ``key`` (see :meth:`put_report`), or None."""
+        entry = self.entries.get(REPORT_ENTRY + name)
+        if entry is None or entry[0] != key:
+            return None
+        try:
+            return pickle.loads(entry[1])
+        except Exception:  # noqa: BLE001 - unreadable: a miss
+            return None
+
+    def put_report(self, name: str, key: bytes, value: Any) -> None:
+        """Keep one report per ``name`` (the last), e.g. the rendered text of a run and its counts."""
+        self.put(REPORT_ENTRY + name, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
     def put(self, path: str, content_digest: bytes, blob: bytes) -> None:
         """Store the pickled ``(Document, findings)`` (see :func:`dumps`) of one file's content."""

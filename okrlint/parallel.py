@@ -120,48 +120,75 @@ def _read_regular(path: str, limit: int) -> bytes | None:
     return data if len(data) <= limit else None
 
 
-def lint_files(engine: Any, paths: Iterable[str], stdin_text: str | None, stdin_filename: str,
-               force_exclude: bool, jobs: int, cache: Any) -> tuple[list[Any], list[Any]]:
-    """What ``api.run`` does, with a cache and worker processes: (documents in discovery order, sorted findings).
+class Scan:
+    """Files found, read and hashed, before any is parsed: what :func:`finish` lints or loads."""
 
-    Files are read and hashed here; cache hits are loaded, misses are linted (in
-    workers when there are enough of them) and stored; repository rules then see
-    every Document, as in ``Engine.lint_documents``.
-    """
-    import pickle
+    __slots__ = ("docs", "per_doc", "keys", "pending")
 
+    def __init__(self) -> None:
+        self.docs: list[Any] = []  # a Document, or None while pending
+        self.per_doc: list[list[Any]] = []
+        self.keys: list[tuple[str, bytes] | None] = []  # per cacheable file: (displayed path, content digest)
+        self.pending: list[tuple[int, str, bytes, bytes, bool]] = []  # (position, shown, bytes, digest, cached)
+
+    def run_digest(self) -> bytes | None:
+        """One digest of every file's path and content, or None when a file cannot be cached (stdin, unreadable)."""
+        from okrlint.cache import digest
+
+        return None if None in self.keys else digest(repr(self.keys).encode("utf-8"))
+
+    def all_cached(self) -> bool:
+        return all(cached for *_, cached in self.pending)
+
+
+def scan_files(engine: Any, paths: Iterable[str], stdin_text: str | None, stdin_filename: str,
+               force_exclude: bool, cache: Any) -> Scan:
+    """Discover, read and hash; stdin and files that cannot be read are linted here (they are never cached)."""
     from okrlint.cache import digest
     from okrlint.files import discover, display_path
-    from okrlint.model import Finding
     from okrlint.parsing import parse_text
 
-    docs: list[Any] = []
-    per_doc: list[list[Any]] = []
-    todo: list[tuple[int, str, bytes, bytes]] = []  # (position, displayed path, bytes, digest)
+    scan = Scan()
     limit = engine.config.max_file_size
-    keys: list[tuple[str, bytes] | None] = []  # per cached file: what its content was
     for path, _explicit in discover(list(paths), engine.config, force_exclude):
         if path == "-":
             doc = parse_text(stdin_text or "", stdin_filename)
-            keys.append(None)
-            docs.append(doc)
-            per_doc.append(engine.lint_document(doc))
-            continue
-        shown = display_path(path)
-        data = _read_regular(path, limit)
-        if data is None:  # unreadable, too large, not a regular file: the engine's finding, uncached
-            doc = engine.read_document(path, shown)
-            keys.append(None)
-            docs.append(doc)
-            per_doc.append(engine.lint_document(doc))
-            continue
-        key = digest(data)
-        keys.append((shown, key))
-        hit = cache.get(shown, key) if cache is not None else None
-        docs.append(hit[0] if hit else None)
-        per_doc.append(hit[1] if hit else [])
-        if hit is None:
-            todo.append((len(docs) - 1, shown, data, key))
+        else:
+            shown = display_path(path)
+            data = _read_regular(path, limit)
+            if data is not None:
+                key = digest(data)
+                scan.keys.append((shown, key))
+                scan.docs.append(None)
+                scan.per_doc.append([])
+                cached = cache is not None and cache.peek(shown, key)
+                scan.pending.append((len(scan.docs) - 1, shown, data, key, cached))
+                continue
+            doc = engine.read_document(path, shown)  # unreadable, too large, not a regular file
+        scan.keys.append(None)
+        scan.docs.append(doc)
+        scan.per_doc.append(engine.lint_document(doc))
+    return scan
+
+
+def finish(engine: Any, scan: Scan, jobs: int, cache: Any, save: bool = True) -> tuple[list[Any], list[Any]]:
+    """Load cached results, lint the rest (in workers when there are enough files), run repository rules;
+    ``save=False`` leaves writing the cache to the caller (who may add a report to it first)."""
+    import pickle
+
+    from okrlint.model import Finding
+
+    docs, per_doc = scan.docs, scan.per_doc
+    todo: list[tuple[int, str, bytes, bytes]] = []
+    for pos, shown, data, key, cached in scan.pending:
+        hit = cache.get(shown, key) if cached else None
+        if hit is not None:
+            docs[pos], per_doc[pos] = hit
+        else:
+            if cache is not None and not cached:
+                cache.misses += 1  # (a stored entry that fails to load counts itself)
+            todo.append((pos, shown, data, key))
+    scan.pending = []
     if workers_for(jobs, len(todo)) <= 1:
         from okrlint.cache import dumps
         from okrlint.parsing import parse_bytes
@@ -181,25 +208,36 @@ def lint_files(engine: Any, paths: Iterable[str], stdin_text: str | None, stdin_
                 cache.put(shown, key, blob)
     findings = [f for fs in per_doc for f in fs]
     if engine.by_scope.get("repository"):
-        findings.extend(_repository_findings(engine, docs, keys, cache))
+        findings.extend(_repository_findings(engine, docs, scan.run_digest(), cache))
     findings.sort(key=Finding.sort_key)
-    if cache is not None:
+    if cache is not None and save:
         cache.save()
     return docs, findings
+
+
+def lint_files(engine: Any, paths: Iterable[str], stdin_text: str | None, stdin_filename: str,
+               force_exclude: bool, jobs: int, cache: Any) -> tuple[list[Any], list[Any]]:
+    """What ``api.run`` does, with a cache and worker processes: (documents in discovery order, sorted findings).
+
+    Files are read and hashed here; cache hits are loaded, misses are linted (in
+    workers when there are enough of them) and stored; repository rules then see
+    every Document, as in ``Engine.lint_documents``.
+    """
+    return finish(engine, scan_files(engine, paths, stdin_text, stdin_filename, force_exclude, cache), jobs, cache)
 
 
 REPOSITORY_ENTRY = "\0repository"  # cache entry of the repository-scope findings (no path starts with NUL)
 
 
-def _repository_findings(engine: Any, docs: list[Any], keys: list[Any], cache: Any) -> list[Any]:
+def _repository_findings(engine: Any, docs: list[Any], whole: bytes | None, cache: Any) -> list[Any]:
     """Repository-scope findings; from the cache when the same files with the same contents come again."""
     import pickle
 
-    from okrlint.cache import digest, dumps
+    from okrlint.cache import dumps
 
-    whole = None
-    if cache is not None and None not in keys:
-        whole = digest(repr(keys).encode("utf-8"))
+    if cache is None:
+        whole = None
+    if whole is not None:
         hit = cache.entries.get(REPOSITORY_ENTRY)
         if hit is not None and hit[0] == whole:
             try:

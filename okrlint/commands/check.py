@@ -94,8 +94,23 @@ def write_output(text: str, output: str | None) -> None:
         sys.stdout.flush()
 
 
+# Reports that depend only on the files, the configuration and these options, so a run whose
+# every file is unchanged can print the previous run's report without loading any result.
+# (html is left out: it is rendered for people and kept by jinja2 templates.)
+REPLAYABLE = ("text", "json", "json-lines", "sarif", "github", "gitlab")
+
+
+def exit_code(args: argparse.Namespace, engine, missing: list[str], errors: int, total: int) -> int:  # type: ignore[no-untyped-def]
+    if missing:
+        return 2
+    if args.exit_zero:
+        return 0
+    strict = args.strict or bool(engine.config.get("strict"))
+    return 1 if (total if strict else errors) else 0
+
+
 def run(args: argparse.Namespace) -> int:
-    from okrlint.api import run as lint
+    from okrlint.api import Result, run as lint
     from okrlint.reporters import FORMATS, ReportContext, get_renderer
 
     if args.format not in FORMATS:
@@ -106,17 +121,35 @@ def run(args: argparse.Namespace) -> int:
     if "-" in args.paths:
         stdin_text = sys.stdin.buffer.read().decode("utf-8", errors="replace").lstrip("\ufeff")
     paths, missing = split_missing(args.paths)
-    result = lint(engine, paths, stdin_text, args.stdin_filename,
-                  args.force_exclude, jobs=getattr(args, "jobs", 1), cache=open_cache(args, engine))
     to_terminal = args.output is None and sys.stdout.isatty()
-    ctx = ReportContext(lang=report_lang(engine, result.documents),
-                        color=to_terminal and not os.environ.get("NO_COLOR"),  # no-color.org: set and non-empty
+    color = to_terminal and not os.environ.get("NO_COLOR")  # no-color.org: set and non-empty
+    jobs = getattr(args, "jobs", 1)
+    cache = open_cache(args, engine)
+    report_key = None
+    if cache is None or args.format not in REPLAYABLE:
+        result = lint(engine, paths, stdin_text, args.stdin_filename, args.force_exclude, jobs=jobs, cache=cache)
+    else:
+        from okrlint.cache import digest
+        from okrlint.parallel import finish, scan_files
+
+        scan = scan_files(engine, paths, stdin_text, args.stdin_filename, args.force_exclude, cache)
+        whole = scan.run_digest()
+        if whole is not None:
+            report_key = digest(repr((whole, args.format, color, args.statistics)).encode("utf-8"))
+            stored = cache.report(args.format, report_key) if scan.all_cached() else None
+            if stored is not None:
+                text, errors, total = stored
+                write_output(text, args.output)
+                return exit_code(args, engine, missing, errors, total)
+        docs, findings = finish(engine, scan, jobs, cache, save=False)
+        result = Result(findings, docs)
+    ctx = ReportContext(lang=report_lang(engine, result.documents), color=color,
                         statistics=args.statistics, engine=engine)
-    write_output(get_renderer(args.format)(result, ctx), args.output)
-    if missing:
-        return 2
-    if args.exit_zero:
-        return 0
-    strict = args.strict or bool(engine.config.get("strict"))
-    failing = result.findings if strict else [f for f in result.findings if f.severity == "error"]
-    return 1 if failing else 0
+    text = get_renderer(args.format)(result, ctx)
+    errors = sum(1 for f in result.findings if f.severity == "error")
+    if report_key is not None:
+        cache.put_report(args.format, report_key, (text, errors, len(result.findings)))
+    if cache is not None:
+        cache.save()
+    write_output(text, args.output)
+    return exit_code(args, engine, missing, errors, len(result.findings))

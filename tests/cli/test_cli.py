@@ -137,12 +137,12 @@ def test_python_m_okrlint_works() -> None:
 
 
 def test_internal_error_is_one_line(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    import okrlint.api
+    import okrlint.commands.check
 
     def boom(*a, **k):  # type: ignore[no-untyped-def]
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(okrlint.api, "run", boom)
+    monkeypatch.setattr(okrlint.commands.check, "write_output", boom)  # every path of `check` ends there
     code, out, err = cli("check", str(EXAMPLES))
     assert code == 2 and err.count("\n") == 1 and "kaboom" in err and "Traceback" not in err
     with pytest.raises(RuntimeError):
