@@ -47,12 +47,17 @@ def discover(paths: list[str], config: Config, force_exclude: bool = False) -> I
             yield raw, True
             continue
         if os.path.isdir(raw):
+            if config.relpath(raw) != "." and config.is_excluded(raw):
+                continue  # every path below would match through this folder's own name
             for root, dirs, files in os.walk(raw, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not config.is_excluded(os.path.join(root, d)))
+                # root's own path and names were checked on the way down: test only what each entry adds
+                rel = config.relpath(root)
+                dirs[:] = sorted(d for d in dirs if not config.is_excluded_child(rel, d))
                 for name in sorted(files):
                     full = os.path.join(root, name)
                     # links and FIFOs/devices are skipped: opening a FIFO to sniff it would block
-                    if full in seen or os.path.islink(full) or not os.path.isfile(full) or config.is_excluded(full):
+                    if full in seen or config.is_excluded_child(rel, name) or os.path.islink(full) \
+                            or not os.path.isfile(full):
                         continue
                     if _included(name, config) or (name.lower().endswith(SNIFF_SUFFIXES) and _sniff(full)):
                         seen.add(full)

@@ -62,6 +62,13 @@ class Config:
         match = _exclude_regex(self.exclude)
         return any(match(os.path.normcase(p)) for p in (rel, *rel.split("/")))
 
+    def is_excluded_child(self, parent_rel: str, name: str) -> bool:
+        """``is_excluded`` for an entry of a walked folder whose own path (``parent_rel``, from
+        :meth:`relpath`) was checked already: only the entry's path and name remain to test."""
+        match = _exclude_regex(self.exclude)
+        rel = name if parent_rel == "." else f"{parent_rel}/{name}"
+        return bool(match(os.path.normcase(rel)) or match(os.path.normcase(name)))
+
     def per_file_ignores(self, path: str) -> list[str]:
         rel = self.relpath(path)
         out: list[str] = []

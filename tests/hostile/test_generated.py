@@ -237,12 +237,12 @@ def test_bad_config_is_one_line_and_exit_2(tmp_path: Path, monkeypatch: pytest.M
 # -- internal errors ---------------------------------------------------------------------------------
 
 def test_internal_error_is_one_line_without_debug(monkeypatch: pytest.MonkeyPatch, cli: Any) -> None:
-    import okrlint.api
+    import okrlint.commands.check
 
     def boom(*args: Any, **kwargs: Any) -> Any:
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr(okrlint.api, "run", boom)
+    monkeypatch.setattr(okrlint.commands.check, "engine_from_args", boom)
     code, out, err = cli("check", "examples/en/craft-good.okr.md")
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and "ZeroDivisionError" in err and "Traceback" not in err
