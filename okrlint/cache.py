@@ -35,11 +35,8 @@ from typing import Any, Callable
 
 from okrlint import __version__
 from okrlint.model import Document, Finding
+from okrlint.packs import blake2b, user_cache_home
 
-try:  # hashlib would load OpenSSL (~20 ms at start-up); BLAKE2 alone is enough here
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - other Pythons
-    from hashlib import blake2b
 try:  # constant-time comparison without importing hmac (which loads OpenSSL)
     from _operator import _compare_digest as compare_digest
 except ImportError:  # pragma: no cover
@@ -146,8 +143,7 @@ def cache_key(engine: Any) -> str:
 
 def _secret() -> bytes | None:
     """The per-user MAC key, created on first use; None when it cannot be kept safely."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    path = os.path.join(base, "okrlint", "secret")
+    path = os.path.join(user_cache_home(), "secret")
     try:
         with open(path, "rb") as fh:
             key = fh.read()
@@ -354,8 +350,7 @@ def _validation_marker(data: Any, schema: Path) -> str | None:
                           default=repr, ensure_ascii=False).encode("utf-8")
     except (OSError, TypeError, ValueError):
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "okrlint", "valid", blake2b(blob, digest_size=16).hexdigest())
+    return os.path.join(user_cache_home(), "valid", blake2b(blob, digest_size=16).hexdigest())
 
 
 def validated_before(data: Any, schema: Path) -> bool:
