@@ -8,12 +8,17 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-# Run okrlint with os.replace (the atomic step of Cache.save) replaced by SIGKILL to itself: the
+# Run okrlint with os.replace of a cache file (the atomic step of Cache.save) replaced by SIGKILL to itself: the
 # process dies after the temporary file is written and before it is renamed.
 KILLED = """
 import os, signal, sys
 sys.path.insert(0, {root!r})
-os.replace = lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL)
+real_replace = os.replace
+def replace(src, dst, *a, **k):  # other files okrlint keeps (its parsed rule data) are written normally
+    if str(dst).endswith(".cache"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real_replace(src, dst, *a, **k)
+os.replace = replace
 from okrlint.cli import main
 sys.exit(main(["check", "okrs", "--format", "json"]))
 """
