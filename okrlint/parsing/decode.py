@@ -50,7 +50,9 @@ def decode(data: bytes) -> Decoded:
     if "\x00" in text:
         line, col = _position(data, data.index(b"\x00"))
         raise DecodeError("binary file (NUL byte)", line, col)
-    return Decoded(text.replace("\r\n", "\n").replace("\r", "\n"), "utf-8" if enc == "utf-8-sig" else enc)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Decoded(text, "utf-8" if enc == "utf-8-sig" else enc)
 
 
 def _plausible_gb(text: str) -> bool:

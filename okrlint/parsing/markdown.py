@@ -45,10 +45,9 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from okrlint.model import Document, KeyResult, Kpi, Objective, Period, Problem, Span
-from okrlint.parsing.compose import TooDeep, compose_single, syntax_problem
+from okrlint.parsing.compose import (NULL_TAG, STR_TAG, TooDeep, compose_text, construct_scalar, plain_scalar,
+                                     plain_scalars_exact, syntax_problem)
 from okrlint.parsing.yaml_doc import SAFE_TAGS
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Line ends as LSP counts them, so that line numbers agree with editors.
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
@@ -56,8 +55,9 @@ _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)[ \t]*")
 _LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_MARKER_STARTS = frozenset("-*+")  # or a digit
+_FENCE_CHARS = frozenset("`~")
 _TASK_BOX = re.compile(r"\[[ xX]\][ \t]+")
-_BOLD_OPEN = re.compile(r"\*\*|__")
 
 # The label: a word, an optional number (+ suffix such as "-new" or "-8"), an
 # optional gloss "(目标)", an optional bold closer.  Every part is bounded.
@@ -129,6 +129,8 @@ def _indent_width(line: str) -> tuple[int, int]:
 
 
 def _is_thematic_break(stripped: str) -> bool:
+    if not stripped or stripped[0] not in "-*_ \t":  # core[0] could not be one of "-*_"
+        return False
     core = stripped.replace(" ", "").replace("\t", "")
     return len(core) >= 3 and core[0] in "-*_" and core.count(core[0]) == len(core)
 
@@ -195,23 +197,44 @@ class _Label:
     column: int  # 1-based column of the title
 
 
+# What a label word can start with ("K" too: IGNORECASE lets "k" match the Kelvin sign, U+212A).
+_LABEL_STARTS = frozenset("oOkK\u212a目关")
+_KINDS = {"o": "objective", "objective": "objective", "目标": "objective", "objectives": "section-o",
+          "kpi": "kpi", "kpis": "section-kpi"}
+_PLURALS = ("objectives", "krs", "kpis", "keyresults")
+
+
+def _word_kind(low: str) -> tuple[str, bool]:
+    """(kind, plural) of a lower-cased label word."""
+    plural = low.replace(" ", "").replace("\t", "") in _PLURALS
+    return _KINDS.get(low) or ("section-kr" if plural else "kr"), plural
+
+
+# Every lower-cased word _LABEL can match, worked out once.
+_WORDS = {w: _word_kind(w) for w in (
+    "o", "objective", "objectives", "目标", "kr", "krs", "关键结果", "关键成果", "kpi", "kpis",
+    *(f"key{sp}result{s}" for sp in ("", " ", "\t") for s in ("", "s")))}
+_SEP_STARTS = frozenset(" \t:：—–")
+
+
 def _read_label(line: str, pos: int, heading: bool) -> _Label | None:
     """Read an O/KR/KPI label at ``pos`` (after list marker, heading marks)."""
-    bold = _BOLD_OPEN.match(line, pos)
+    bold = line.startswith(("**", "__"), pos)
     if bold:
-        pos = bold.end()
+        pos += 2
+    if pos >= len(line) or line[pos] not in _LABEL_STARTS:  # no word of _LABEL starts otherwise
+        return None
     m = _LABEL.match(line, pos)
     if not m:
         return None
-    word = m.group("word")
-    low = word.lower()
+    word, num_raw, suffix, _, bold_close = m.groups()
     if word == "o":  # a lone lowercase "o" is a typo or a word, never an objective
         return None
-    plural = low.replace(" ", "").replace("\t", "") in ("objectives", "krs", "kpis", "keyresults")
-    num_raw = m.group("num")
+    low = word.lower()
+    kind, plural = _WORDS.get(low) or _word_kind(low)
     end = m.end()
-    closed = bold is None or m.group("bold") is not None
-    sep = _SEP.match(line, end)
+    closed = not bold or bold_close is not None
+    sep = _SEP.match(line, end) if end < len(line) and line[end] in _SEP_STARTS else None
     if sep:
         end = sep.end()
         if not closed and line.startswith(("**", "__"), end):  # "**KR1:** title"
@@ -220,7 +243,7 @@ def _read_label(line: str, pos: int, heading: bool) -> _Label | None:
     else:
         # No colon or dash: only a heading or a closed bold label, and then only a
         # numbered one ("## O1 提升…") or a bare section label ("### Key Results").
-        if not (heading or m.group("bold")):
+        if not (heading or bold_close):
             return None
         sp = _SPACE_SEP.match(line, end)
         if not sp:
@@ -229,9 +252,10 @@ def _read_label(line: str, pos: int, heading: bool) -> _Label | None:
             return None
         end = sp.end()
     # Skip whitespace after the separator.
-    while end < len(line) and line[end] in " \t":
-        end += 1
-    title = line[end:].rstrip()
+    rest = line[end:]
+    title = rest.lstrip(" \t")
+    end += len(rest) - len(title)
+    title = title.rstrip()
     if not closed and title.endswith(("**", "__")):  # "**O1: title**"
         title = title[:-2].rstrip()
     elif len(title) > 4 and title[:2] in ("**", "__") and title.endswith(title[:2]) and title[:2] not in title[2:-2]:
@@ -239,22 +263,10 @@ def _read_label(line: str, pos: int, heading: bool) -> _Label | None:
         end += 2
     number: str | None = None
     if num_raw is not None:
-        n = _cn_number(num_raw)
+        n = int(num_raw) if num_raw.isdigit() else _cn_number(num_raw)  # _cn_number's first case, inlined
         if n is None:
             return None
-        number = str(n) + (m.group("suffix") or "")
-    if low in ("o", "objective", "目标"):
-        kind = "objective"
-    elif low in ("objectives",):
-        kind = "section-o"
-    elif low in ("kpi",):
-        kind = "kpi"
-    elif low in ("kpis",):
-        kind = "section-kpi"
-    elif plural:
-        kind = "section-kr"
-    else:
-        kind = "kr"
+        number = str(n) + suffix if suffix else str(n)
     return _Label(kind, number, title, end + 1)
 
 
@@ -285,7 +297,11 @@ def _value(loader: Any, node: Node, budget: list[int], depth: int = 0) -> Any:
     if node.tag not in SAFE_TAGS:
         raise _Unsafe(node)
     if isinstance(node, ScalarNode):
-        return loader.construct_object(node, deep=True)
+        if node.tag == STR_TAG:  # most values: skip the constructor's bookkeeping
+            return node.value
+        if node.tag == NULL_TAG:
+            return None
+        return construct_scalar(loader, node)
     if isinstance(node, SequenceNode):
         return [_value(loader, item, budget, depth + 1) for item in node.value]
     if isinstance(node, MappingNode):
@@ -309,13 +325,82 @@ def _front_matter(lines: list[str]) -> int:
     return 0  # unclosed: a thematic break, not front matter
 
 
+# -- front matter without libyaml: only what is plainly "key: value" ---------------------------------
+# Most front matter is a few "period: 2026-Q1" lines.  Those (and a one-line "review: {a: b, c: d}")
+# are read here, with YAML's own tag resolution and constructors, in a fraction of libyaml's set-up
+# time; anything else, or any doubt, goes to the YAML parser, which is the authority.
+
+_FM_MAX_LINES = 20
+_FM_MAX_WIDTH = 200  # well under libyaml's 1024-character simple-key limit
+
+
+def _plain(text: str) -> bool:
+    """A one-line plain scalar that means the same in block and flow context: letters, digits, inner " -_./"."""
+    if text.isalnum():
+        return True
+    return bool(text) and text[0].isalnum() and text[-1] != " " and \
+        text.replace(" ", "").replace("-", "").replace("_", "").replace(".", "").replace("/", "").isalnum()
+
+
+def _plain_key(key: str) -> bool:
+    return key.isascii() and (key[:1].isalpha() or key[:1] == "_") and key.replace("_", "").replace("-", "").isalnum()
+
+
+def _simple_front_matter(doc: Document, lines: list[str], count: int) -> bool:
+    """Read the front matter if it is only "key: plain value" lines; False (``doc`` untouched) otherwise."""
+    if count - 2 > _FM_MAX_LINES or not plain_scalars_exact():
+        return False
+    found: list[tuple[str, Any, Span | None]] = []  # key, value, span to record
+    try:
+        for i in range(1, count - 1):
+            line = lines[i]
+            if not line:
+                continue
+            key, sep, text = line.partition(": ")
+            if not sep or len(line) > _FM_MAX_WIDTH or not _plain_key(key):
+                return False
+            if _plain(text):
+                if key == "period":
+                    found.append((key, text, Span(i + 1, len(key) + 3, i + 1, len(key) + 3 + len(text))))
+                elif key in ("team", "owner"):
+                    val = plain_scalar(text)
+                    found.append((key, None if val is None else str(val), None))
+                elif key == "review":
+                    found.append((key, plain_scalar(text), Span(i + 1, 1, i + 1, len(key) + 1)))
+            elif key == "review" and text[:1] == "{" and text[-1:] == "}":
+                review: dict[Any, Any] = {}
+                for entry in text[1:-1].split(", "):
+                    k, sep, v = entry.partition(": ")
+                    if not (sep and _plain(k) and _plain(v)):
+                        return False
+                    review[plain_scalar(k)] = plain_scalar(v)
+                found.append((key, review, Span(i + 1, 1, i + 1, len(key) + 1)))
+            else:
+                return False
+    except Exception:  # noqa: BLE001 - "2026-02-30" and the like: the YAML parser words the problem
+        return False
+    if not found and not any(lines[1:count - 1]):
+        return False  # empty front matter: the parser's business (it reads nothing either)
+    for key, val, span in found:
+        if key == "period":
+            doc.period_raw = val
+            doc.period_span = span
+        elif key == "review":
+            doc.review = val
+            doc.review_span = span
+        else:
+            setattr(doc, key, val)
+    return True
+
+
 def _read_front_matter(doc: Document, lines: list[str], count: int) -> None:
+    if _simple_front_matter(doc, lines, count):
+        return
     source = "\n".join(lines[1:count - 1])
     loader: Any = None
     try:
         try:
-            loader = _Loader(source)  # the pure-Python reader checks characters already here
-            root = compose_single(loader)
+            loader, root = compose_text(source)  # the pure-Python reader checks characters already here
         except TooDeep as exc:
             doc.parse_problems.append(("parse-error", Problem(
                 "too-deep", {}, Span.at(exc.mark.line + 2, exc.mark.column + 1, 1), "", "error")))
@@ -364,7 +449,12 @@ def _read_front_matter(doc: Document, lines: list[str], count: int) -> None:
 
 # -- period ------------------------------------------------------------------------------------
 
+_PERIOD_TOOLS: list[Any] = []  # (parse_period, find_period_in_heading) once imported: an import per file adds up
+
+
 def _period_tools() -> tuple[Callable[[str], Period | None] | None, Callable[[str], Any]]:
+    if _PERIOD_TOOLS:
+        return _PERIOD_TOOLS[0]
     try:
         from okrlint.text.period import find_period_in_heading, parse_period
     except ImportError:  # the sibling module may not exist yet
@@ -373,6 +463,7 @@ def _period_tools() -> tuple[Callable[[str], Period | None] | None, Callable[[st
             return (m.group(), m.start(), m.end()) if m else None
 
         return None, find_period_in_heading
+    _PERIOD_TOOLS.append((parse_period, find_period_in_heading))
     return parse_period, find_period_in_heading
 
 
@@ -420,7 +511,7 @@ class _State:
         title, owner = _split_owner(label.title)
         obj = Objective(
             title=title,
-            span=Span.at(line_no, label.column, len(title)),
+            span=Span(line_no, label.column, line_no, label.column + len(title)),
             node_path=f"objectives[{index}]",
             index=index,
             id=f"O{label.number}" if label.number else f"O{index + 1}",
@@ -438,7 +529,7 @@ class _State:
 
     def key_result(self, title_raw: str, number: str | None, line_no: int, column: int) -> None:
         title, owner = _split_owner(title_raw)
-        span = Span.at(line_no, column, len(title))
+        span = Span(line_no, column, line_no, column + len(title))
         if self.obj is None:
             self.doc.parse_problems.append(("parse-error", Problem(
                 "kr-without-objective", {"title": title},
@@ -446,13 +537,9 @@ class _State:
             return
         obj = self.obj
         index = len(obj.key_results)
-        obj.key_results.append(KeyResult(
-            title=title,
-            span=span,
-            node_path=f"{obj.node_path}.key_results[{index}]",
-            index=index,
-            id=f"KR{number}" if number else f"KR{index + 1}",
-            owner=owner,
+        obj.key_results.append(KeyResult(  # positional: title, span, node_path, index, id, owner
+            title, span, f"{obj.node_path}.key_results[{index}]", index,
+            f"KR{number}" if number else f"KR{index + 1}", owner,
         ))
         if obj.key_results_span is None:
             obj.key_results_span = span
@@ -464,7 +551,7 @@ class _State:
         title, owner = _split_owner(label.title)
         doc.kpis.append(Kpi(
             title=title,
-            span=Span.at(line_no, label.column, len(title)),
+            span=Span(line_no, label.column, line_no, label.column + len(title)),
             node_path=f"kpis[{index}]",
             index=index,
             id=f"KPI{label.number}" if label.number else f"KPI{index + 1}",
@@ -502,17 +589,16 @@ def _heading(state: _State, line: str, line_no: int, level: int, pos: int) -> No
 
 
 def _body_line(state: _State, line: str, line_no: int) -> None:
-    width, lead = _indent_width(line)
+    width, lead = _indent_width(line) if line[:1] in (" ", "\t") else (0, 0)
     stripped = line[lead:]
-    marker = _LIST_MARKER.match(line, lead)
-    if marker and _is_thematic_break(stripped):
-        marker = None
-    if marker is None and _is_thematic_break(stripped):
+    if _is_thematic_break(stripped):  # "- - -", "* * *": a break, not a list item
         state.prose()
         return
+    first = stripped[:1]
+    marker = _LIST_MARKER.match(line, lead) if first in _MARKER_STARTS or first.isdigit() else None
     pos = marker.end() if marker else lead
     if marker:
-        box = _TASK_BOX.match(line, pos)
+        box = _TASK_BOX.match(line, pos) if line.startswith("[", pos) else None
         if box:
             pos = box.end()
     label = _read_label(line, pos, heading=False)
@@ -574,11 +660,12 @@ def _body_line(state: _State, line: str, line_no: int) -> None:
 def parse_markdown(text: str, path: str) -> Document:
     """Read a Markdown or plain-text OKR document; problems are recorded, never raised."""
     doc = Document(path=path, format="markdown", text=text)
-    lines = _LINE_SPLIT.split(text)
+    lines = _LINE_SPLIT.split(text) if "\r" in text else text.split("\n")
     fm = _front_matter(lines)
     if fm:
         _read_front_matter(doc, lines, fm)
-    _mask_comments(lines)
+    if "<!--" in text:  # otherwise no line has a comment to mask
+        _mask_comments(lines)
     state = _State(doc)
     fence: str | None = None  # the opening fence while inside a code block
     first_heading: tuple[int, int, str] | None = None
@@ -586,20 +673,25 @@ def parse_markdown(text: str, path: str) -> Document:
     for i in range(fm, len(lines)):
         line = lines[i]
         line_no = i + 1
+        # The first character after the spaces decides which of _FENCE and _HEADING could match.
+        first = line[:1]
+        if first == " ":
+            first = line.lstrip(" ")[:1]
         if fence is not None:
-            close = _FENCE.match(line)
+            close = _FENCE.match(line) if first in _FENCE_CHARS else None
             if close and close.group(1)[0] == fence[0] and len(close.group(1)) >= len(fence) \
                     and not line[close.end():].strip():
                 fence = None
             continue
         if not line.strip():
             continue
-        opened = _FENCE.match(line)
-        if opened and not (opened.group(1)[0] == "`" and "`" in line[opened.end():]):
-            fence = opened.group(1)
-            state.list_open = False
-            continue
-        heading = _HEADING.match(line)
+        if first in _FENCE_CHARS:
+            opened = _FENCE.match(line)
+            if opened and not (opened.group(1)[0] == "`" and "`" in line[opened.end():]):
+                fence = opened.group(1)
+                state.list_open = False
+                continue
+        heading = _HEADING.match(line) if first == "#" else None
         if heading:
             content_end = len(line.rstrip())
             body = line[heading.end():content_end]

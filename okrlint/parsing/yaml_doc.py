@@ -12,9 +12,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from okrlint.model import Document, Kpi, KeyResult, Node as OkrNode, Objective, Problem, Span
-from okrlint.parsing.compose import MAX_DEPTH, TooDeep, compose_single, syntax_problem
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from okrlint.parsing.compose import (MAX_DEPTH, NULL_TAG, STR_TAG, TooDeep, compose_text, construct_scalar,
+                                     syntax_problem)
 
 DOCUMENT_KEYS = frozenset(
     {"period", "team", "owner", "level", "title", "description", "review", "objectives", "kpis", "changes", "links", "id"}
@@ -39,6 +38,9 @@ class _TooLarge(Exception):
     pass
 
 
+_KEY, _ITEM, _VALUE = 0, 1, 2  # what a child of a collection is, for its path
+
+
 def _span(node: Node) -> Span:
     s, e = node.start_mark, node.end_mark
     return Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
@@ -61,11 +63,6 @@ class _Reader:
             (rule, Problem(message_id, args, _span(node) if node is not None else None, path, severity))  # type: ignore[arg-type]
         )
 
-    def tick(self) -> None:
-        self.budget -= 1
-        if self.budget < 0:
-            raise _TooLarge()
-
     def refused(self, node: Node, path: str) -> bool:
         """Report and refuse a node with a tag SafeLoader would not build (nothing is constructed)."""
         if node.tag in SAFE_TAGS:
@@ -73,34 +70,61 @@ class _Reader:
         self.problem("parse-error", "unsafe-tag", node, path, "error", tag=node.tag)
         return True
 
+    def scalar(self, node: ScalarNode) -> Any:
+        """A safe-tagged scalar's value; str and null, most of a file, skip the constructor's bookkeeping."""
+        tag = node.tag
+        if tag == STR_TAG:
+            return node.value
+        if tag == NULL_TAG:
+            return None
+        try:
+            return construct_scalar(self.loader, node)
+        except Exception:  # noqa: BLE001 - "2026-02-30", "!!int abc", a 5000-digit int: keep the text
+            return str(node.value)
+
     def value(self, node: Node, path: str, depth: int = 0) -> Any:
         """Construct a plain value (bounded; unsafe tags refused)."""
-        self.tick()
+        self.budget -= 1
+        if self.budget < 0:
+            raise _TooLarge()
         if depth > MAX_DEPTH:  # only alias cycles get here: the composer bounds nesting
             raise _TooLarge()
         if self.refused(node, path):
             return None
         if isinstance(node, ScalarNode):
-            try:
-                return self.loader.construct_object(node, deep=True)
-            except Exception:  # noqa: BLE001 - "2026-02-30", "!!int abc", a 5000-digit int: keep the text
-                return str(node.value)
+            return self.scalar(node)
         if isinstance(node, SequenceNode):
-            return [self.value(item, f"{path}[{i}]", depth + 1) for i, item in enumerate(node.value)]
+            return [self.child(item, path, i, depth + 1, _ITEM) for i, item in enumerate(node.value)]
         if isinstance(node, MappingNode):
             out: dict[Any, Any] = {}
             for k, v in node.value:
-                key = self.value(k, path, depth + 1)
+                key = self.child(k, path, None, depth + 1, _KEY)
                 if isinstance(key, (list, dict)):
                     key = str(key)
-                out[key] = self.value(v, f"{path}.{key}", depth + 1)
+                out[key] = self.child(v, path, key, depth + 1, _VALUE)
             return out
         return None
+
+    def child(self, node: Node, path: str, sub: Any, depth: int, kind: int) -> Any:
+        """``value`` of a sequence item (``path[sub]``), a mapping key (``path``) or value (``path.sub``).
+
+        A safe scalar, the common case, is read here, so that its path is never formatted.
+        """
+        if type(node) is ScalarNode and node.tag in SAFE_TAGS:
+            self.budget -= 1
+            if self.budget < 0 or depth > MAX_DEPTH:
+                raise _TooLarge()
+            return self.scalar(node)
+        if kind == _KEY:
+            return self.value(node, path, depth)
+        return self.value(node, f"{path}[{sub}]" if kind == _ITEM else f"{path}.{sub}", depth)
 
     def pairs(self, node: MappingNode, path: str, allowed: frozenset[str]) -> Iterator[tuple[str, Node, Node]]:
         seen: set[str] = set()
         for k, v in node.value:
-            self.tick()
+            self.budget -= 1
+            if self.budget < 0:
+                raise _TooLarge()
             if not isinstance(k, ScalarNode):
                 self.problem("invalid-structure", "non-string-key", k, path, "error")
                 continue
@@ -118,21 +142,26 @@ class _Reader:
         if self.refused(node, path):
             return None
         if isinstance(node, ScalarNode):
-            val = self.value(node, path)
-            if val is None:
-                return None
-            if isinstance(val, (dict, list)):
-                return None
-            return str(val)
+            return self.safe_text(node)
         self.problem("invalid-structure", "expected-text", node, path, "error", field=field)
         return None
+
+    def safe_text(self, node: ScalarNode) -> str | None:
+        """``text`` of a scalar whose tag is known to be safe (counted as ``value`` counts it)."""
+        self.budget -= 1
+        if self.budget < 0:
+            raise _TooLarge()
+        val = self.scalar(node)
+        if val is None or isinstance(val, (dict, list)):
+            return None
+        return str(val)
 
     def seq(self, node: Node, path: str, field: str) -> list[Node]:
         if self.refused(node, path):
             return []
         if isinstance(node, SequenceNode):
             return list(node.value)
-        if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+        if isinstance(node, ScalarNode) and node.tag == NULL_TAG:
             return []
         self.problem("invalid-structure", "expected-list", node, path, "error", field=field)
         return []
@@ -175,18 +204,20 @@ class _Reader:
         if self.refused(node, path):
             return None
         if isinstance(node, ScalarNode):
-            title = self.text(node, path, "title")
+            title = self.safe_text(node)
             if title is None:
                 self.problem("invalid-structure", "empty-item", node, path, "error")
                 return None
-            return cls(title=title, span=_span(node), node_path=path, index=index)
+            return cls(title, _span(node), path, index)
         if not isinstance(node, MappingNode):
             self.problem("invalid-structure", "expected-mapping", node, path, "error", field=path)
             return None
-        obj = cls(title="", span=_span(node), node_path=path, index=index)
+        obj = cls("", _span(node), path, index)
         title_seen = False
+        field_spans = obj.field_spans
+        fields = obj.fields
         for key, knode, v in self.pairs(node, path, allowed):
-            obj.field_spans[key] = _span(v)
+            span = field_spans[key] = _span(v)
             if key == "key_results":
                 assert isinstance(obj, Objective)
                 obj.key_results_span = _key_span(knode)
@@ -197,18 +228,21 @@ class _Reader:
                             got.id = f"KR{i + 1}"
                         obj.key_results.append(got)
             elif key in ("title", "id", "owner", "aligns_to"):
-                val = self.text(v, f"{path}.{key}", key)
+                if type(v) is ScalarNode and v.tag in SAFE_TAGS:  # the path is only for problems
+                    val = self.safe_text(v)
+                else:
+                    val = self.text(v, f"{path}.{key}", key)
                 if key == "title":
                     title_seen = val is not None
                     obj.title = val or ""
-                    obj.span = _span(v)
+                    obj.span = span
                 elif key == "aligns_to":
                     obj.aligns_to = val  # type: ignore[attr-defined]
                 else:
                     setattr(obj, key, val)
-                obj.fields[key] = val
+                fields[key] = val
             else:
-                obj.fields[key] = self.value(v, f"{path}.{key}")
+                fields[key] = self.child(v, path, key, 0, _VALUE)
         if not title_seen:
             self.problem("invalid-structure", "missing-title", node, path, "error")
         return obj
@@ -222,24 +256,23 @@ class _Reader:
 
 def parse_yaml(text: str, path: str, fmt: str = "yaml") -> Document:
     doc = Document(path=path, format=fmt, text=text)  # type: ignore[arg-type]
-    loader = _Loader(text)
     try:
-        try:
-            root = compose_single(loader)
-        except TooDeep as exc:
-            doc.parse_problems.append(("parse-error", Problem(
-                "too-deep", {}, Span.at(exc.mark.line + 1, exc.mark.column + 1, 1), "", "error")))
-            return doc
-        except yaml.MarkedYAMLError as exc:
-            doc.parse_problems.append(("parse-error", syntax_problem(exc, 1)))
-            return doc
-        except yaml.YAMLError as exc:
-            doc.parse_problems.append(("parse-error", Problem("yaml-syntax", {"reason": str(exc).splitlines()[0]},
-                                                              Span.at(1, 1), "", "error")))
-            return doc
-        except (RecursionError, MemoryError):  # belt and braces: the composer above does not recurse
-            doc.parse_problems.append(("parse-error", Problem("too-deep", {}, Span.at(1, 1), "", "error")))
-            return doc
+        loader, root = compose_text(text)
+    except TooDeep as exc:
+        doc.parse_problems.append(("parse-error", Problem(
+            "too-deep", {}, Span.at(exc.mark.line + 1, exc.mark.column + 1, 1), "", "error")))
+        return doc
+    except yaml.MarkedYAMLError as exc:
+        doc.parse_problems.append(("parse-error", syntax_problem(exc, 1)))
+        return doc
+    except yaml.YAMLError as exc:
+        doc.parse_problems.append(("parse-error", Problem("yaml-syntax", {"reason": str(exc).splitlines()[0]},
+                                                          Span.at(1, 1), "", "error")))
+        return doc
+    except (RecursionError, MemoryError):  # belt and braces: the composer does not recurse
+        doc.parse_problems.append(("parse-error", Problem("too-deep", {}, Span.at(1, 1), "", "error")))
+        return doc
+    try:
         if root is None:
             return doc
         reader = _Reader(doc, loader)
