@@ -1,20 +1,23 @@
 """What a rule's ``check`` receives besides the node: options, language, facts and vocabularies."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 from okrlint.model import Document, Node
 from okrlint.text import Facts
+
+_T = TypeVar("_T")
+_UNSET: Any = object()
 
 
 class Context:
     __slots__ = ("doc", "options", "config", "_facts", "parent")
 
-    def __init__(self, doc: Document | None, options: dict[str, Any], config: Any, facts: dict[int, Facts]) -> None:
+    def __init__(self, doc: Document | None, options: dict[str, Any], config: Any, facts: dict[Any, Any]) -> None:
         self.doc = doc
         self.options = options
         self.config = config
-        self._facts = facts  # shared by all rules for one document
+        self._facts = facts  # shared by all rules for one document (also holds ``memo`` results)
         self.parent: Node | None = None  # the objective of a key result
 
     @property
@@ -30,6 +33,14 @@ class Context:
 
             got = self._facts[key] = node_facts(node, self.year)
         return got
+
+    def memo(self, fn: Callable[[str], _T], text: str) -> _T:
+        """``fn(text)``, computed once per document: several rules derive the same thing from one title."""
+        key = (fn, text)
+        got = self._facts.get(key, _UNSET)
+        if got is _UNSET:
+            got = self._facts[key] = fn(text)
+        return got  # type: ignore[no-any-return]
 
     def vocab(self, lang: str) -> dict[str, list[str]]:
         from okrlint.packs import vocabulary

@@ -1,7 +1,6 @@
 """Message texts by rule, message id and language; rules refer to messages by id only."""
 from __future__ import annotations
 
-import string
 from typing import Any
 
 from okrlint.engine.registry import Rule
@@ -12,15 +11,13 @@ class _Missing(dict):  # type: ignore[type-arg]
         return "{" + key + "}"
 
 
-_formatter = string.Formatter()
-
-
 def render(rule: Rule, message_id: str, lang: str, args: dict[str, Any]) -> str:
     table = rule.messages or _builtin(rule.name)
     entry = table.get(message_id) or {}
     template = entry.get(lang) or entry.get("en") or entry.get("zh") or message_id
     try:
-        return _formatter.vformat(template, (), _Missing({k: _fmt(v) for k, v in args.items()}))
+        # str.format_map is string.Formatter().vformat(template, (), mapping) in C: same fields, same errors.
+        return template.format_map(_Missing({k: _fmt(v) for k, v in args.items()}))
     except (ValueError, IndexError, KeyError, AttributeError):
         return template
 

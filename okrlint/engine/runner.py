@@ -9,7 +9,6 @@ from typing import Any, Iterable, Iterator
 from okrlint.engine.config import Config, ConfigError
 from okrlint.engine.registry import Registry, Rule, installed_rules
 from okrlint.model import Document, Finding, Node, Problem, Span
-from okrlint.text import Facts
 
 # Rule documentation lives in the repository (generated from the rule modules); a
 # deployment that publishes it elsewhere can point OKRLINT_DOCS_BASE there.
@@ -139,7 +138,7 @@ class Engine:
 
         findings: list[Finding] = []
         lang = self.message_lang(doc)
-        facts: dict[int, Facts] = {}
+        facts: dict[Any, Any] = {}  # node facts by id(node), and Context.memo results
 
         def emit(act: Active, node: Node | Document | None, problem: Problem) -> None:
             span = problem.span or (node.span if isinstance(node, Node) else None) or Span.at(1, 1)
@@ -164,11 +163,11 @@ class Engine:
             acts = self.by_scope.get(scope)
             if not acts:
                 return
-            contexts = [(act, Context(doc, act.options, self.config, facts)) for act in acts]
+            contexts = [(act, act.rule.check, Context(doc, act.options, self.config, facts)) for act in acts]
             for node, parent in nodes:
-                for act, ctx in contexts:
+                for act, check, ctx in contexts:
                     ctx.parent = parent
-                    for problem in act.rule.check(node, ctx):  # type: ignore[misc]
+                    for problem in check(node, ctx):  # type: ignore[misc]
                         emit(act, node, problem)
 
         run("document", ((doc, None),))

@@ -45,6 +45,7 @@ from typing import Iterator
 from okrlint.engine.context import Context
 from okrlint.model import KeyResult, Problem
 from okrlint.packs import vocabulary
+from okrlint.rules._common import branches, fold
 from okrlint.text import analyze
 from okrlint.text.normalize import normalize
 
@@ -55,25 +56,42 @@ SEVERITY = "warning"
 OPTIONS_SCHEMA: dict[str, object] = {"type": "object", "additionalProperties": False, "properties": {}}
 
 # Labels, checkboxes, emphasis and emoji before the words of a key result.
-_LEAD = re.compile(
+_LEAD = (
     r"(?:[\s\-*•·>#+]|\[[ xX]?\]|[✅❌⚠️🚀📝✔✗]|\*\*|__"
     r"|(?i:kr|okr|key[ ]results?|关键结果|关键成果)[ ]?\d{0,3}(?:\.\d{1,3})*[ ]?(?:[(（][^)）]{0,12}[)）])?[ ]?[:：.、)\-]?"
     r"|\d{1,3}[.、)])+"
 )
 # A deadline the line starts with: "3月底前", "Q1前", "在Q2内", "By end of Q2,", "Q1:".
-_LEAD_DATE_ZH = re.compile(
+_LEAD_DATE_ZH = (
     r"(?:在|于)?(?:\d{4}年)?(?:Q[1-4]|[一二三四1-4]季度|第[一二三四]季度|[上下]半年|年底|年中|季度末|本季度|本月|本周"
     r"|\d{1,2}月(?:\d{1,2}[日号])?(?:底|末|中|初|上旬|中旬|下旬)?)(?:之?前|内|结束前|底前)?[ ]?[,，:：]?"
 )
-_LEAD_DATE_EN = re.compile(
+_LEAD_DATE_EN = (
     r"(?i:(?:by|before|until|in|during|within)[ ]+(?:the[ ]+)?(?:end[ ]+of[ ]+)?(?:Q[1-4]|H[12]|[A-Z][a-z]+[ ]?\d{0,2}"
     r"|\d{4}-\d{2}-\d{2}|week[ ]\d+|this[ ]quarter|the[ ]quarter)(?:[ ]\d{4})?|Q[1-4](?:[ ]\d{4})?)[ ]?[,:]?[ ]*"
 )
+# One step of strip_lead in one call: the lead (greedy, as alone: whatever follows may be empty), then a
+# deadline, Chinese form first (as ``_LEAD_DATE_ZH.match(s) or _LEAD_DATE_EN.match(s)``).
+_LEAD_STEP = re.compile(rf"(?:{_LEAD})?(?:{_LEAD_DATE_ZH}|{_LEAD_DATE_EN})?")
 # Clauses: punctuation, and connectors that start a new statement.
-_CLAUSES = re.compile(
-    r"[;。；!?！？\n\r，,]|(?<![A-Za-z])(?i:and|so[ ]that|such[ ]that|resulting[ ]in|leading[ ]to|which|that)(?![A-Za-z])"
-    r"|并且|并|同时|从而|使得|以便|进而|实现"
-)
+_CLAUSE_SEPS = ";。；!?！？\n\r，,"
+_CLAUSE_EN = ("and", "so that", "such that", "resulting in", "leading to", "which", "that")
+_CLAUSE_ZH = ("并且", "并", "同时", "从而", "使得", "以便", "进而", "实现")
+# The same on folded text (_common.fold): every branch starts with a literal, so sre skips to candidates.
+_CLAUSES_FOLDED = re.compile("|".join([*map(re.escape, _CLAUSE_SEPS),
+                                       branches((w, "(?![a-z])", "[a-z]") for w in _CLAUSE_EN),
+                                       *map(re.escape, _CLAUSE_ZH)]))
+
+
+@functools.cache
+def _clauses_rx() -> re.Pattern[str]:
+    """For the rare text that cannot be folded."""
+    return re.compile(
+        r"[;。；!?！？\n\r，,]|(?<![A-Za-z])(?i:and|so[ ]that|such[ ]that|resulting[ ]in|leading[ ]to|which|that)"
+        r"(?![A-Za-z])|并且|并|同时|从而|使得|以便|进而|实现"
+    )
+
+
 _MONEY = frozenset({"$", "¥", "€", "£", "元", "美元", "块"})
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 # Nouns that look like task verbs: 开发者 (developers), 设计师 (designers), 组织架构 (org chart).
@@ -81,12 +99,13 @@ _ZH_NOT_VERB = re.compile(r"开发者|设计师|培训师|组织架构|发布会
 
 
 @functools.cache
-def _zh_task_rx() -> re.Pattern[str]:
+def _zh_task_rx() -> tuple[re.Pattern[str], bool]:
+    """The pattern, and whether it can match ASCII text at all (not when every verb has a Chinese character)."""
     words = set(vocabulary("zh").get("task_verbs", [])) | set(vocabulary("zh").get("kr_task_verbs", []))
     leads = vocabulary("zh").get("kr_task_adverbs", [])
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     lead = "|".join(re.escape(w) for w in sorted(leads, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?:{lead}){{0,2}}(?:{alt})")
+    return re.compile(rf"(?:{lead}){{0,2}}(?:{alt})"), any(w.isascii() for w in words)
 
 
 @functools.cache
@@ -127,43 +146,89 @@ def _result_verb_rx() -> re.Pattern[str]:
 
 def strip_lead(text: str) -> str:
     """The words of a key result: without its label, checkbox, emphasis and a leading deadline."""
-    s = normalize(text)
+    return _lead_steps(normalize(text))[0]
+
+
+def stripped_lead(text: str) -> tuple[str, bool]:
+    """``strip_lead(text)``, and whether it ended because nothing was left to strip (not after three steps).
+
+    Then no prefix of it starts with a lead either (the patterns look at nothing beyond what they match),
+    so its first clause needs no stripping. Rules share it per document: ``ctx.memo(stripped_lead, title)``.
+    """
+    return _lead_steps(normalize(text))
+
+
+def _lead_steps(s: str) -> tuple[str, bool]:
     for _ in range(3):
-        before = s
-        m = _LEAD.match(s)
-        if m:
-            s = s[m.end():]
-        m = _LEAD_DATE_ZH.match(s) or _LEAD_DATE_EN.match(s)
-        if m and m.end() > 0:
-            s = s[m.end():]
-        if s == before:
-            break
-    return s.strip()
+        end = _LEAD_STEP.match(s).end()  # type: ignore[union-attr]  # it may match nothing, never fails
+        if not end:
+            return s.strip(), True
+        s = s[end:]
+    return s.strip(), False
+
+
+def _strip_lead(s: str) -> str:
+    """strip_lead of normalised text (normalize() is idempotent: clauses of a normalised body need none)."""
+    return _lead_steps(s)[0]
 
 
 _MAX_CLAUSES = 16  # a key result is a sentence or two; bound the work on pathological lines
 
 
+def _separators(text: str) -> Iterator[re.Match[str]]:
+    """Clause separators in ``text`` (the first 2,000 characters of a body)."""
+    low = fold(text)
+    return _CLAUSES_FOLDED.finditer(low) if low is not None else _clauses_rx().finditer(text)
+
+
 def clauses(text: str) -> list[str]:
-    return [c.strip() for c in _CLAUSES.split(text[:2000], maxsplit=_MAX_CLAUSES) if c and c.strip()][:_MAX_CLAUSES]
+    text = text[:2000]
+    pieces = []
+    start = 0
+    for i, m in enumerate(_separators(text)):  # re.split(maxsplit=_MAX_CLAUSES), at the folded text's offsets
+        if i == _MAX_CLAUSES:
+            break
+        pieces.append(text[start:m.start()])
+        start = m.end()
+    pieces.append(text[start:])
+    return [c.strip() for c in pieces if c and c.strip()][:_MAX_CLAUSES]
 
 
-def starts_with_task(clause: str) -> bool:
+def _first_clause(text: str) -> tuple[str | None, bool]:
+    """``clauses(text)[0]`` (None when there is none), without splitting the rest; and whether it is the
+    text's first piece (so, stripped, a prefix of a stripped ``text``)."""
+    head = text[:2000]
+    low = fold(head)
+    m = _CLAUSES_FOLDED.search(low) if low is not None else _clauses_rx().search(head)
+    first = (head[:m.start()] if m else head).strip()
+    if first:
+        return first, True
+    parts = clauses(text)
+    return (parts[0] if parts else None), False
+
+
+def starts_with_task(clause: str, *, normalized: bool = False) -> bool:
     """The clause begins with an activity / output verb (after a label and a short adverb)."""
-    s = strip_lead(clause)
+    return _task_start(_strip_lead(clause) if normalized else strip_lead(clause))
+
+
+def _task_start(s: str) -> bool:
+    """starts_with_task for a clause whose lead is stripped."""
     if not s:
         return False
-    if _ZH_NOT_VERB.match(s):
+    ascii_text = s.isascii()  # no Chinese word can match it
+    if not ascii_text and _ZH_NOT_VERB.match(s):
         return False
-    m = _zh_task_rx().match(s)
-    if m:
+    zh_rx, zh_ascii = _zh_task_rx()
+    if (zh_ascii or not ascii_text) and zh_rx.match(s):
         return True
-    words = _EN_WORD.findall(s[:40])
-    if not words:
+    m = _EN_WORD.search(s, 0, 40)  # the first two English words in the first 40 characters
+    if m is None:
         return False
     one, two = _en_task_heads()
-    first = words[0].lower()
-    if len(words) > 1 and f"{first} {words[1].lower()}" in two:
+    first = m.group().lower()
+    m = _EN_WORD.search(s, m.end(), 40)
+    if m is not None and f"{first} {m.group().lower()}" in two:
         return True
     return first in one
 
@@ -183,19 +248,27 @@ def is_outcome_clause(clause: str, task_start: bool) -> bool:
     return f.limit is not None or _outcome_rx().search(clause) is not None
 
 
+def _has_fields(fields: dict[str, object] | None) -> bool:
+    """A structured metric, baseline or target: the key result measures something."""
+    return bool(fields) and any(fields.get(k) is not None for k in ("metric", "baseline", "target"))  # type: ignore
+
+
 def is_task(text: str, fields: dict[str, object] | None = None) -> bool:
-    if fields and any(fields.get(k) is not None for k in ("metric", "baseline", "target")):
+    return not _has_fields(fields) and _body_is_task(*stripped_lead(text))
+
+
+def _body_is_task(body: str, clean: bool) -> bool:
+    first, leading = _first_clause(body)
+    if first is None:
         return False
-    body = strip_lead(text)
-    parts = clauses(body)
-    if not parts or not starts_with_task(parts[0]):
-        return False
-    for i, part in enumerate(parts):
-        if is_outcome_clause(part, starts_with_task(part) if i else True):
+    if not _task_start(first if clean and leading else _strip_lead(first)):
+        return False  # the common case: no need to split the rest
+    for i, part in enumerate(clauses(body)):
+        if is_outcome_clause(part, starts_with_task(part, normalized=True) if i else True):
             return False
     return True
 
 
 def check(kr: KeyResult, ctx: Context) -> Iterator[Problem]:
-    if is_task(kr.title, kr.fields):
+    if not _has_fields(kr.fields) and _body_is_task(*ctx.memo(stripped_lead, kr.title)):
         yield Problem("task", {"text": kr.title})

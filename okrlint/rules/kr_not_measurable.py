@@ -43,7 +43,8 @@ from typing import Iterator
 from okrlint.engine.context import Context
 from okrlint.model import KeyResult, Problem
 from okrlint.packs import vocabulary
-from okrlint.rules.kr_is_task import clauses, starts_with_task, strip_lead
+from okrlint.rules._common import Folded, branches, foldable
+from okrlint.rules.kr_is_task import clauses, starts_with_task, strip_lead, stripped_lead
 from okrlint.text import analyze
 
 CODE = "OKR203"
@@ -60,34 +61,43 @@ _PLACEHOLDER = re.compile(
 _DIGIT = re.compile(r"\d")
 
 
-def _words_rx(key: str, extra_key: str) -> re.Pattern[str]:
+def _words_rx(key: str, extra_key: str) -> Folded:
     zh = set(vocabulary("zh").get(key, [])) | set(vocabulary("zh").get(extra_key, []))
     en = set(vocabulary("en").get(key, [])) | set(vocabulary("en").get(extra_key, []))
-    zh_alt = "|".join(re.escape(w) for w in sorted(zh, key=len, reverse=True)) or "(?!)"
-    en_alt = "|".join(re.escape(w) for w in sorted(en, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?:{zh_alt})|(?<![\w-])(?:{en_alt})(?![\w-])", re.IGNORECASE)
+    zh_words = sorted(zh, key=len, reverse=True)
+    en_words = sorted(en, key=len, reverse=True)
+    zh_alt = "|".join(re.escape(w) for w in zh_words) or "(?!)"
+    en_alt = "|".join(re.escape(w) for w in en_words) or "(?!)"
+    folded = None
+    if foldable(zh_words + en_words) and "" not in zh and "" not in en:
+        items = [(w, "", None) for w in zh_words] + [(w, r"(?![\w-])", r"[\w-]") for w in en_words]
+        folded = branches(items) or "(?!)"
+    return Folded(folded, rf"(?:{zh_alt})|(?<![\w-])(?:{en_alt})(?![\w-])")
 
 
 @functools.cache
-def _vague() -> re.Pattern[str]:
+def _vague() -> Folded:
     return _words_rx("vague_words", "kr_vague_words")
 
 
 @functools.cache
-def _criteria() -> re.Pattern[str]:
+def _criteria() -> Folded:
     return _words_rx("kr_criteria", "kr_criteria")
 
 
 def unmeasurable_clause(text: str) -> str | None:
     """The first clause that wishes for something without a way to check it, else None."""
-    body = strip_lead(text)
+    return _unmeasurable(strip_lead(text))
+
+
+def _unmeasurable(body: str) -> str | None:
     if not body or _DIGIT.search(body) or _PLACEHOLDER.search(body) or _criteria().search(body):
         return None
     facts = analyze(body[:2000])
     if facts.numbers or facts.relative is not None:
         return None  # "double signups", "翻倍"
     for part in clauses(body):
-        if starts_with_task(part):
+        if starts_with_task(part, normalized=True):
             continue  # a deliverable can be checked (done or not); kr-is-task speaks about it
         if _vague().search(part) or analyze(part).direction in ("up", "down"):
             return part
@@ -98,6 +108,6 @@ def check(kr: KeyResult, ctx: Context) -> Iterator[Problem]:
     fields = kr.fields
     if fields and any(fields.get(k) is not None for k in ("target", "baseline", "actual")):
         return
-    part = unmeasurable_clause(kr.title)
+    part = _unmeasurable(ctx.memo(stripped_lead, kr.title)[0])
     if part is not None:
         yield Problem("not-measurable", {"text": kr.title, "clause": part})

@@ -69,17 +69,19 @@ def check(kr: KeyResult, ctx: Context) -> Iterator[Problem]:
     b, t = facts.baseline, facts.target
     if b is None or t is None or facts.direction == "keep" or facts.limit is not None:
         return
-    move = movement(facts)
     bv, tv = comparable(b, t)
-    if move is None or mismatch(b, t) is not None or bv <= 0:
+    if bv <= 0:
+        return
+    gain = abs(tv - bv)
+    min_rel = float(ctx.options.get("min_relative_gain", 0.05))
+    if gain / bv >= min_rel:
+        return  # the common case, tested first: each test here only ends the check
+    move = movement(facts)
+    if move is None or mismatch(b, t) is not None:
         return
     if facts.direction in ("up", "down") and facts.direction != move:
         return  # the verb disagrees with the numbers: kr-direction-mismatch speaks about it
-    gain = abs(tv - bv)
-    min_rel = float(ctx.options.get("min_relative_gain", 0.05))
     min_head = float(ctx.options.get("min_headroom_share", 0.25))
-    if gain / bv >= min_rel:
-        return
     if (b.unit or t.unit) == "%":
         room = (100.0 - bv) if move == "up" else bv
         if room <= 0 or gain / room >= min_head:

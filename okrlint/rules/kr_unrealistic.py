@@ -96,7 +96,9 @@ def _problem(facts: Facts, kr: KeyResult, ctx: Context) -> Problem | None:
         return None
     if t.unit == "%" and t.value > 100 and facts.relative is None and _SHARE.search(facts.metric or kr.title):
         return Problem("over-100", {"target": t.text, "metric": facts.metric or ""})
-    got = _benchmark(ctx, facts.metric, kr.title)
+    config = ctx.config
+    bench = config.get("benchmarks") if config is not None else None
+    got = _benchmark(ctx, facts.metric, kr.title) if isinstance(bench, dict) and bench else None
     if got is not None:
         key, bq = got
         if bq.unit is None or t.unit is None or bq.unit == t.unit:
@@ -117,6 +119,9 @@ def _problem(facts: Facts, kr: KeyResult, ctx: Context) -> Problem | None:
 
 
 def check(kr: KeyResult, ctx: Context) -> Iterator[Problem]:
-    problem = _problem(ctx.facts(kr), kr, ctx)
+    facts = ctx.facts(kr)
+    if facts.target is None:
+        return  # nothing to judge
+    problem = _problem(facts, kr, ctx)
     if problem is not None:
         yield problem

@@ -45,6 +45,7 @@ from typing import Any, Iterator
 from okrlint.engine.context import Context
 from okrlint.model import Document, Problem, Span
 from okrlint.packs import vocabulary
+from okrlint.rules._common import Folded, branches, fold, foldable
 
 CODE = "OKR401"
 NAME = "no-review-cadence"
@@ -55,16 +56,21 @@ OPTIONS_SCHEMA: dict[str, object] = {"type": "object", "additionalProperties": F
 _NEGATION = re.compile(r"(?i)没有|从不|不复盘|不检查|(?<![A-Za-z])(?:no|never|not|without)(?![A-Za-z])")
 
 
-def _alt(key: str) -> str:
-    words = {w for lang in ("zh", "en") for w in vocabulary(lang).get(key, [])}
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def _words(key: str) -> list[str]:
+    return sorted({w for lang in ("zh", "en") for w in vocabulary(lang).get(key, [])}, key=len, reverse=True)
 
 
 @functools.cache
-def _cadence_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _cadence_regexes() -> tuple[Folded, Folded]:
     edge_l, edge_r = r"(?<![A-Za-z])", r"(?![A-Za-z])"
-    return (re.compile(rf"{edge_l}(?:{_alt('review_words')}){edge_r}", re.IGNORECASE),
-            re.compile(rf"{edge_l}(?:{_alt('review_frequency_words')}){edge_r}", re.IGNORECASE))
+
+    def regex(key: str) -> Folded:
+        words = _words(key)
+        folded = branches(((w, "", "[a-z]") for w in words), "(?![a-z])") if words and all(words) and foldable(words) \
+            else None
+        return Folded(folded, rf"{edge_l}(?:{'|'.join(re.escape(w) for w in words)}){edge_r}")
+
+    return regex("review_words"), regex("review_frequency_words")
 
 
 def _blank(value: Any) -> bool:
@@ -74,8 +80,15 @@ def _blank(value: Any) -> bool:
 def states_cadence(text: str) -> bool:
     """True when a line of ``text`` names a review and how often it happens (and does not deny it)."""
     review_rx, freq_rx = _cadence_regexes()
+    if review_rx.search(text) is None:
+        return False  # no review word in any line (line breaks are not letters: a line's match is one here)
     for line in text.splitlines():
-        if review_rx.search(line) and freq_rx.search(line) and not _NEGATION.search(line):
+        low = fold(line)
+        rx, s = review_rx.on(line, low)
+        if rx.search(s) is None:
+            continue
+        rx, s = freq_rx.on(line, low)
+        if rx.search(s) and not _NEGATION.search(line):
             return True
     return False
 

@@ -46,6 +46,7 @@ from okrlint.engine.context import Context
 from okrlint.model import Objective, Problem
 from okrlint.packs import vocabulary
 from okrlint.rules import kpi_as_okr, objective_is_metric
+from okrlint.rules._common import branches, fold, foldable
 from okrlint.rules.objective_vague import MAX_TITLE, clean_title
 
 CODE = "OKR104"
@@ -64,19 +65,45 @@ def _alt(words: list[str]) -> str:
 @functools.cache
 def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str]]:
     """(opening task verb, deliverable ending, aspiration or escape word) for one language."""
-    voc = vocabulary(lang)
-    verbs, prefixes = voc.get("objective_task_verbs", []), voc.get("objective_task_prefixes", [])
-    endings = voc.get("objective_task_endings", [])
-    escapes = voc.get("objective_aspiration_words", []) + voc.get("objective_task_escapes", [])
+    verbs, prefixes, endings, escapes = _words(lang)
     if lang == "en":
         verb = re.compile(rf"(?:(?:{_alt(prefixes)})\s+)?(?P<verb>(?:{_alt(verbs)})(?:s|es|d|ed|ing)?)(?![A-Za-z-])",
                           re.IGNORECASE)
         escape = re.compile(rf"(?<![A-Za-z-])(?:{_alt(escapes)})(?![A-Za-z-])", re.IGNORECASE)
         return verb, None, escape
-    nouns = voc.get("objective_task_noun_suffixes", [])
+    nouns = vocabulary(lang).get("objective_task_noun_suffixes", [])
     verb = re.compile(rf"(?:(?:{_alt(prefixes)})\s*)?(?P<verb>{_alt(verbs)})(?!{_alt(nouns)})")
     ending = re.compile(rf"(?P<verb>{_alt(endings)})[\s。.!！]*$")
     return verb, ending, re.compile(_alt(escapes))
+
+
+def _words(lang: str) -> tuple[list[str], list[str], list[str], list[str]]:
+    voc = vocabulary(lang)
+    verbs, prefixes = voc.get("objective_task_verbs", []), voc.get("objective_task_prefixes", [])
+    endings = voc.get("objective_task_endings", [])
+    escapes = voc.get("objective_aspiration_words", []) + voc.get("objective_task_escapes", [])
+    return verbs, prefixes, endings, escapes
+
+
+@functools.cache
+def _en_firsts() -> tuple[frozenset[str], frozenset[str]] | None:
+    """What the English (verb, escape) patterns can start with, on folded text (see _common.fold): without
+    it they cannot match, and need not be compiled. None if the words do not fold."""
+    verbs, prefixes, _, escapes = _words("en")
+    if not foldable(verbs + prefixes + escapes) or not all(verbs + prefixes + escapes) or not escapes:
+        return None
+    starts = frozenset(w[0].lower() for w in verbs + prefixes)
+    return starts, frozenset(w[0].lower() for w in escapes)
+
+
+@functools.cache
+def _en_folded() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The English (verb, escape) patterns for folded text (only when _en_firsts() is not None)."""
+    verbs, prefixes, _, escapes = _words("en")
+    low = [sorted((w.lower() for w in words), key=len, reverse=True) for words in (prefixes, verbs)]
+    verb = re.compile(rf"(?:(?:{_alt(low[0])})\s+)?(?P<verb>(?:{_alt(low[1])})(?:s|es|d|ed|ing)?)(?![a-z-])")
+    escape = re.compile(branches(((w, "", "[a-z-]") for w in sorted(escapes, key=len, reverse=True)), "(?![a-z-])"))
+    return verb, escape
 
 
 def task_verb(title: str) -> str | None:
@@ -84,16 +111,30 @@ def task_verb(title: str) -> str | None:
 
     Both languages are tried: mixed lines ("完成 Kubernetes 迁移") are common.
     """
-    text = clean_title(title)
-    text = text[_LEAD.match(text).end():]  # type: ignore[union-attr]  # _LEAD always matches
-    found: str | None = None
-    for lang in ("zh", "en"):
-        verb_rx, ending_rx, escape_rx = _patterns(lang)
+    return _task_verb(clean_title(title))
+
+
+def _task_verb(cleaned: str) -> str | None:
+    text = cleaned[_LEAD.match(cleaned).end():]  # type: ignore[union-attr]  # _LEAD always matches
+    verb_rx, ending_rx, escape_rx = _patterns("zh")
+    if escape_rx.search(text):
+        return None
+    m = verb_rx.match(text) or ending_rx.search(text)  # type: ignore[union-attr]
+    found = m.group("verb") if m is not None else None
+    firsts = _en_firsts()
+    low = fold(text) if firsts is not None else None
+    if firsts is None or low is None:
+        verb_rx, _, escape_rx = _patterns("en")
         if escape_rx.search(text):
             return None
-        m = verb_rx.match(text) or (ending_rx.search(text) if ending_rx is not None else None)
-        if m is not None and found is None:
-            found = m.group("verb")
+        m = verb_rx.match(text)
+    else:
+        starts, escape_start = firsts
+        if not escape_start.isdisjoint(low) and _en_folded()[1].search(low):
+            return None
+        m = _en_folded()[0].match(low) if low[:1] in starts else None
+    if m is not None and found is None:
+        found = text[m.start("verb"):m.end("verb")]  # as written, not as folded
     return found
 
 
@@ -101,7 +142,7 @@ def check(obj: Objective, ctx: Context) -> Iterator[Problem]:
     title = obj.title
     if not isinstance(title, str) or not title.strip() or len(title) > MAX_TITLE:
         return
-    verb = task_verb(title)
+    verb = _task_verb(ctx.memo(clean_title, title))
     if verb is None:
         return
     # One finding per line: these rules already say what is wrong with this objective.

@@ -51,6 +51,7 @@ from typing import Iterator
 from okrlint.engine.context import Context
 from okrlint.model import Document, Problem, Span
 from okrlint.packs import vocabulary
+from okrlint.rules._common import Folded, branches, fold, foldable
 
 CODE = "OKR402"
 NAME = "tied-to-compensation"
@@ -84,7 +85,7 @@ def _words(*keys: str) -> list[str]:
 
 
 @functools.cache
-def _regex(*keys: str) -> re.Pattern[str]:
+def _regex(*keys: str) -> Folded:
     """Both languages' words under ``keys``; Latin words only on word edges (KR is not in 'KRONE')."""
     words = _words(*keys)
     latin = [w for w in words if re.fullmatch(r"[\x00-\x7f]+", w)]
@@ -94,12 +95,25 @@ def _regex(*keys: str) -> re.Pattern[str]:
         parts.append(rf"{_EDGE_L}(?:{_alt(latin)}){_EDGE_R}")
     if other:
         parts.append(f"(?:{_alt(other)})")
-    return re.compile("|".join(parts) or r"(?!)", re.IGNORECASE)
+    folded = None
+    if foldable(words) and "" not in words:
+        items = [(w, "(?![a-z0-9])", "[a-z0-9]") for w in _sorted(latin)] + [(w, "", None) for w in _sorted(other)]
+        folded = branches(items) or r"(?!)"
+    return Folded(folded, "|".join(parts) or r"(?!)")
+
+
+def _sorted(words: list[str]) -> list[str]:
+    return sorted(set(words), key=len, reverse=True)
 
 
 @functools.cache
 def _weak_pay() -> frozenset[str]:
     return frozenset(w.lower() for w in _words("pay_words_weak"))
+
+
+@functools.cache
+def _refs_lowered() -> tuple[str, ...]:
+    return tuple(w.lower() for w in _words("okr_result_refs"))
 
 
 def _kpi_lines(doc: Document) -> set[int]:
@@ -129,30 +143,38 @@ def _sentences(line: str) -> Iterator[tuple[int, str]]:
     yield start, line[start:]
 
 
-def binding(sentence: str) -> re.Match[str] | None:
-    """The pay word ``sentence`` binds the OKR result to, or None.
+def binding(sentence: str) -> tuple[int, int] | None:
+    """The span of the pay word ``sentence`` binds the OKR result to, or None.
 
     Needs an OKR reference (not a line label such as "KR2:"), a pay word and a
     binding word, and no negation; a weak pay word ("绩效", "performance review")
     needs a strong binding word ("挂钩", "tied to"). A pay word in a clause about
     KPIs ("KPI与薪酬挂钩,OKR用于牵引突破") is the KPI's, not the OKR's.
     """
-    body = sentence[_LABEL.match(sentence).end():]  # type: ignore[union-attr]  # _LABEL always matches
-    cut = len(sentence) - len(body)
-    ref = _regex("okr_result_refs").search(body)
-    if ref is None or _regex("pay_negations", "pay_negations_more").search(body):
+    cut = _LABEL.match(sentence).end()  # type: ignore[union-attr]  # _LABEL always matches
+    body = sentence[cut:]
+    low = fold(body)  # the words are matched on the folded body when it folds: same offsets
+
+    def find(*keys: str) -> re.Match[str] | None:
+        rx, s = _regex(*keys).on(body, low)
+        return rx.search(s)
+
+    ref = find("okr_result_refs")
+    if ref is None or find("pay_negations", "pay_negations_more"):
         return None
-    bind_any = _regex("pay_binding_words").search(body) is not None
-    bind_strong = _regex("pay_binding_strong").search(body) is not None
-    for pay in _regex("pay_words").finditer(body):
-        if not (bind_strong or (bind_any and pay.group().lower() not in _weak_pay())):
+    bind_any = find("pay_binding_words") is not None
+    bind_strong = find("pay_binding_strong") is not None
+    pay_rx, s = _regex("pay_words").on(body, low)
+    for pay in pay_rx.finditer(s):
+        if not (bind_strong or (bind_any and body[pay.start():pay.end()].lower() not in _weak_pay())):
             continue
         clause = _clause(body, pay.start())
         if _KPI.search(clause) and not _regex("okr_result_refs").search(clause):
             continue
-        if pay.start() < ref.end() and any(p.start() >= ref.end() for p in _regex("pay_words").finditer(body)):
+        if pay.start() < ref.end() and any(p.start() >= ref.end() for p in pay_rx.finditer(s)):
             continue  # a label before the reference ("考核规则:OKR…扣绩效奖金"): report the bound one
-        return _regex("pay_words").search(sentence, cut + pay.start())
+        # The label ends in a non-word character, so the word matches in the sentence as it does in the body.
+        return cut + pay.start(), cut + pay.end()
     return None
 
 
@@ -165,28 +187,34 @@ def _clause(text: str, pos: int) -> str:
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     text = doc.text or ""
     low = text.lower()
-    if not any(w.lower() in low for w in _words("okr_result_refs")):
+    if not any(w in low for w in _refs_lowered()):
         return  # the common case: plain substring tests, then out
-    ref_rx, pay_rx = _regex("okr_result_refs"), _regex("pay_words")
-    if not pay_rx.search(text):
+    pay_rx = _regex("pay_words")
+    rx, s = pay_rx.on(text, fold(text, low))
+    if not rx.search(s):
         return
+    ref_rx = _regex("okr_result_refs")
     reported = 0
     skip = _kpi_lines(doc)
     markdown = doc.format in ("markdown", "text")
     for no, line in enumerate(_LINES.split(text), 1):
         if no in skip or (markdown and (_HEADING.match(line) or _KPI_LINE.match(line))):
             continue
+        rx, s = pay_rx.on(line, fold(line))
+        if not rx.search(s):
+            continue  # no pay word in the line, so none in any of its sentences
         for offset, sentence in _sentences(line):
             if len(sentence) > MAX_SENTENCE:
                 continue  # not a sentence people write; bounding it keeps the rule linear
             pay = binding(sentence)
             if pay is None:
                 continue
-            ref = ref_rx.search(sentence, _LABEL.match(sentence).end())  # type: ignore[union-attr]
-            begin = min(ref.start(), pay.start()) if ref else pay.start()
+            rx, s = ref_rx.on(sentence, fold(sentence))
+            ref = rx.search(s, _LABEL.match(sentence).end())  # type: ignore[union-attr]
+            begin = min(ref.start(), pay[0]) if ref else pay[0]
             body = sentence[begin:].rstrip()
             start = offset + begin
-            yield Problem("tied-to-pay", {"text": body, "pay": pay.group()},
+            yield Problem("tied-to-pay", {"text": body, "pay": sentence[pay[0]:pay[1]]},
                           span=Span(no, start + 1, no, start + len(body) + 1), node_path="")
             reported += 1
             break  # one finding per line is enough to point at the rule
