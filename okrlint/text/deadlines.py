@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import functools
 import re
 from collections.abc import Callable
+
+from okrlint.text.normalize import FOLDS
 
 _MONTH = (
     r"(?P<mon>[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Mm]ar(?:ch)?|[Aa]pr(?:il)?|May|[Jj]une?|[Jj]uly?"
@@ -217,50 +220,87 @@ def _quarter_zh(m: re.Match[str], year: int | None) -> Token | None:
 
 
 
-def _combine(specs: list[tuple[str, int, str, Handler]], group: str) -> tuple[re.Pattern[str], dict[str, tuple[str, Handler]]]:
-    """One alternation of the patterns that can start in ``group``; group names get a per-pattern prefix."""
-    parts: list[str] = []
-    handlers: dict[str, tuple[str, Handler]] = {}
-    ordered = sorted(enumerate(specs), key=lambda e: e[1][1])
-    for idx, (groups, _, rx, handler) in ordered:
-        if group not in groups:
-            continue
-        prefix = f"p{idx}_"
-        rx = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{prefix}{m.group(1)}>", rx)
-        rx = re.sub(r"\(\?P=(\w+)\)", lambda m: f"(?P={prefix}{m.group(1)})", rx)
-        parts.append(f"(?P<_{idx}>{rx})")
-        handlers[f"_{idx}"] = (prefix, handler)
-    return re.compile("|".join(parts)), handlers
-
-
-class _Sub:
-    """The view of a combined match that a handler expects: ``m["y"]``, ``m.start()``..."""
-
-    __slots__ = ("m", "prefix", "outer")
-
-    def __init__(self, m: re.Match[str], prefix: str, outer: str) -> None:
-        self.m = m
-        self.prefix = prefix
-        self.outer = outer
-
-    def __getitem__(self, name: str) -> str | None:
-        return self.m.group(self.prefix + name)
-
-    def start(self) -> int:
-        return self.m.start()
-
-    def end(self) -> int:
-        return self.m.end()
-
-    def group(self) -> str:
-        return self.m.group()
-
-
-# Tokens are tried only where one can start (a digit run, a word, a few CJK characters):
-# a dozen .match calls per line instead of two dozen scans of it.
+# Tokens are tried only at anchors: where one can start (a run of digits or ASCII letters, "#", a
+# few CJK characters) and what follows can continue one. _SKIP jumps from one anchor to the next in
+# a single .match, so most lines need no other regex call. The lookaheads list what the patterns
+# of that group need right after the anchor (a skipped anchor can never match): a digit run is
+# followed by a separator, 年/月/季, an ordinal, Q/H, ":" or "x" ("7x24"), or by a space and one of
+# a few more (" 月", " Q1", " of", " March"); 一二三四 start only "一季度"; the other CJK starts
+# only their _SPECS words; a word must be one of _L_NEXT (then _word_may_start decides), "the end",
+# or be glued to "-" or to one of FOLDS (\u0130 and \u212a are handled by _skip_but_words).
 _CJK_STARTS = "第本季月年今下上一二三四"
-_ANCHORS = re.compile(rf"\d++|[A-Za-z]++|#|[{_CJK_STARTS}]")
-_GROUPS = {g: _combine(_SPECS, g) for g in "dlcs"}
+# (Every alternative of the loops below opens with one character or class, which sre tests
+# before entering it: a loop step costs less.)
+_CJK_SKIP = (
+    r"第(?![ ]?[\d一二两三四五六七八九十百千零〇])|一(?![ ]?季度)|二(?![ ]?季度)|三(?![ ]?季度)|四(?![ ]?季度)"
+    r"|上(?!半年)|下(?!半年|个季度|季度|个月|月)|本(?!季度|月|年度|周)|季(?!度[末底]|末)|月(?![底末])|今(?!年)"
+    r"|年(?![底末中])"
+)
+_DIGIT_SKIP = r"\d\d*+(?![-/.年月snrtQqHh季:x×*]|[ ][-/ 年月季QqHhx×*JjFfMmAaSsOoNnDd])"
+# A word can start a "l" token only as one of these (lower-cased), followed by one of the given
+# characters ("" = anything); a word glued to "-digits" ("ISO-9001") is the other way in.
+_MONTH_NEXT = ". ,0123456789"
+_IDENT_NEXT = " #0123456789"
+_L_NEXT: dict[str, str] = {
+    **dict.fromkeys(("jan january feb february mar march apr april may jun june jul july aug august "
+                     "sep sept september oct october nov november dec december").split(), _MONTH_NEXT),
+    **dict.fromkeys("by before until till in end through since during this next key".split(), " "),
+    **dict.fromkeys(("week wk sprint phase stage step wave round iteration milestone chapter "
+                     "kr okr obj objective o").split(), _IDENT_NEXT),
+    "q": "1234", "h": "12", "fy": "", "v": "", "eoq": "", "eoy": "", "eom": "",
+}
+_KEYWORDS = "|".join(sorted(_L_NEXT, key=len, reverse=True))
+# On the lower-cased line (same letters at the same offsets unless it holds \u0130 or \u212a, see
+# FOLDS): skips every character that cannot start a token.
+_OTHER = rf"[^\da-z#{_CJK_STARTS}]"
+_SKIP = re.compile(
+    rf"(?:{_OTHER}{_OTHER}*+|{_DIGIT_SKIP}|{_CJK_SKIP}"
+    rf"|(?!(?:{_KEYWORDS})(?![a-z])|the[ ]end|[a-z]++[-\u0131\u017f])[a-z]++)*+"
+)
+
+
+@functools.cache
+def _skip_but_words() -> re.Pattern[str]:
+    """_SKIP for a line with \u0130 or \u212a (matched as written): every word is an anchor."""
+    other = rf"[^\dA-Za-z#{_CJK_STARTS}]"
+    return re.compile(rf"(?:{other}{other}*+|{_DIGIT_SKIP}|{_CJK_SKIP})*+")
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+_WORD_RUN = re.compile(r"[A-Za-z]+")
+
+
+def _word_may_start(norm: str, end: int, word: str) -> bool:
+    """Can a "l" token start at ``word`` (ASCII letters, ``norm[end]`` the next character)?"""
+    nxt = norm[end:end + 1]
+    if nxt == "-" and len(word) >= 2:
+        return True
+    low = word.lower()
+    if low == "the":  # only in "the end of ..."
+        return norm[end:end + 4].lower() == " end"
+    allowed = _L_NEXT.get(low)
+    if allowed is None:
+        return nxt != "" and nxt in FOLDS  # "wee\u212a 3" may be "week 3" to a (?i:...) pattern
+    return allowed == "" or (nxt != "" and (nxt in allowed or nxt > "\x7f"))
+
+
+def _past_run(norm: str, pos: int) -> int:
+    """``pos``, or the end of the digit / letter run it is inside (only a run's start is an anchor)."""
+    if 0 < pos < len(norm):
+        before, at = norm[pos - 1], norm[pos]
+        if before.isdecimal() and at.isdecimal():
+            return _DIGIT_RUN.match(norm, pos).end()  # type: ignore[union-attr]
+        if before.isascii() and before.isalpha() and at.isascii() and at.isalpha():
+            return _WORD_RUN.match(norm, pos).end()  # type: ignore[union-attr]
+    return pos
+
+
+# Each pattern compiled once; per group, its patterns in the order they are tried.
+_COMPILED = [re.compile(rx) for _, _, rx, _ in _SPECS]
+_BY_GROUP: dict[str, tuple[tuple[re.Pattern[str], Handler], ...]] = {
+    g: tuple((_COMPILED[i], spec[3]) for i, spec in sorted(enumerate(_SPECS), key=lambda e: e[1][1]) if g in spec[0])
+    for g in "dlcs"
+}
 # A line with more dates than this is not a KR; stopping keeps adversarial input cheap.
 MAX_TOKENS = 200
 
@@ -272,12 +312,16 @@ _MARK_BEFORE = re.compile(
 _MARK_AFTER = re.compile(r"[ ]?(?:之前|以前|结束前|底前|末前|前|为止|截止|底|末|内)")
 
 
-def _token(m: re.Match[str], handlers: dict[str, tuple[str, Handler]], year: int | None) -> Token:
-    outer = m.lastgroup or ""
-    prefix, handler = handlers[outer]
-    tok = handler(_Sub(m, prefix, outer), year)  # type: ignore[arg-type]
-    # An impossible date ("2026-13-45") still is no quantity.
-    return tok if tok is not None else Token(m.start(), m.end(), candidate=False)
+def _token(group: str, norm: str, at: int, year: int | None) -> Token | None:
+    """The token of ``group`` at ``at``: the first of its patterns that matches there decides."""
+    for rx, handler in _BY_GROUP[group]:
+        m = rx.match(norm, at)
+        if m is not None:
+            if m.end() == at:
+                return None
+            # An impossible date ("2026-13-45") still is no quantity.
+            return handler(m, year) or Token(m.start(), m.end(), candidate=False)
+    return None
 
 
 def scan(norm: str, year: int | None) -> tuple[list[Token], list[tuple[int, int]]]:
@@ -287,27 +331,39 @@ def scan(norm: str, year: int | None) -> tuple[list[Token], list[tuple[int, int]
     """
     tokens: list[Token] = []
     pos = 0  # no token may start before this
-    start_rx, start_handlers = _GROUPS["s"]
-    m = start_rx.match(norm)
-    if m and m.end() > 0:
-        tok = _token(m, start_handlers, year)
+    first = norm[:1]
+    # The "s" pattern starts with whitespace, a bracket or a digit.
+    tok = _token("s", norm, 0, year) if first and (first in "(（" or first.isspace() or first.isdecimal()) else None
+    if tok is not None:
         tokens.append(tok)
         pos = tok.end
-    for a in _ANCHORS.finditer(norm):
-        at = a.start()
-        if at < pos:
-            continue
+    if "\u0130" in norm or "\u212a" in norm:  # rare: compiled when first needed
+        skip, text = _skip_but_words(), norm
+    else:
+        skip, text = _SKIP, norm.lower()
+    size = len(norm)
+    at = skip.match(text, _past_run(norm, pos) if pos else 0).end()  # type: ignore[union-attr]  # always matches
+    while at < size:
         ch = norm[at]
-        group = "d" if "0" <= ch <= "9" else ("c" if ch in _CJK_STARTS else "l")
-        rx, handlers = _GROUPS[group]
-        m = rx.match(norm, at)
-        if m is None or m.end() == at:
-            continue
-        tok = _token(m, handlers, year)
-        tokens.append(tok)
-        pos = m.end()
-        if len(tokens) >= MAX_TOKENS:
-            break
+        if ch in _CJK_STARTS or ch == "#":
+            group, after = ("l" if ch == "#" else "c"), at + 1
+        elif ch.isdecimal():
+            group = "d" if "0" <= ch <= "9" else "l"
+            after = _DIGIT_RUN.match(norm, at).end()  # type: ignore[union-attr]
+        else:  # an ASCII letter
+            group = "l"
+            after = _WORD_RUN.match(norm, at).end()  # type: ignore[union-attr]
+            if not _word_may_start(norm, after, norm[at:after]):
+                at = skip.match(text, after).end()  # type: ignore[union-attr]
+                continue
+        tok = _token(group, norm, at, year)
+        if tok is not None:
+            tokens.append(tok)
+            pos = tok.end
+            if len(tokens) >= MAX_TOKENS:
+                break
+            after = _past_run(norm, max(after, pos))
+        at = skip.match(text, after).end()  # type: ignore[union-attr]
     spans = [(t.start, t.end) for t in tokens]
     for i, tok in enumerate(tokens):
         if not tok.candidate and not tok.marked:

@@ -42,14 +42,15 @@ How the facts are chosen (what rule authors can rely on):
 """
 from __future__ import annotations
 
-import bisect
 import datetime as _dt
+import functools
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
 from okrlint.text import deadlines as _deadlines
-from okrlint.text.normalize import CLAUSE_SEP, normalize
+from okrlint.text.normalize import CLAUSE_SEP, FOLDS, normalize
 from okrlint.text.numbers import RawQuantity, scan_quantities
 from okrlint.text.vocab import direction_verbs, task_verb_forms
 
@@ -67,6 +68,27 @@ class Quantity:
     # The unit next to this number as written; ``unit`` may be shared from the other end
     # of a range or from the baseline/target ("从45提升到55分").
     written_unit: str | None = None
+
+
+# Quantity(...) sets each field through object.__setattr__ (the class is frozen); setting the slots
+# directly is ~3x faster, and analyze makes one per number. Same fields, same order: see the assert.
+_SET_QUANTITY = tuple(Quantity.__dict__[f].__set__ for f in Quantity.__dataclass_fields__)
+assert tuple(Quantity.__dataclass_fields__) == (
+    "value", "unit", "text", "start", "end", "comparator", "written_unit")
+
+
+def _quantity(q: RawQuantity, text: str) -> Quantity:
+    """``Quantity(q.value, q.unit, text[q.start:q.end], q.start, q.end, q.comparator, q.written)``."""
+    new = object.__new__(Quantity)
+    value, unit, txt, start, end, comparator, written = _SET_QUANTITY
+    value(new, q.value)
+    unit(new, q.unit)
+    txt(new, text[q.start:q.end])
+    start(new, q.start)
+    end(new, q.end)
+    comparator(new, q.comparator)
+    written(new, q.written)
+    return new
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,58 +116,102 @@ class Facts:
     direction_word: str | None = None
 
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
+
+
+@functools.cache
+def _cjk() -> re.Pattern[str]:
+    # Compiled on the first non-ASCII text: sre expands a class over these BMP ranges into a bitmap
+    # in Python (~3 ms at start-up), which ASCII-only runs never need.
+    return re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def detect_language(text: str) -> Literal["zh", "en"]:
     """"zh" when CJK ideographs carry a meaningful share of the text (one ideograph ~ three letters)."""
-    if not isinstance(text, str) or not text:
-        return "en"
-    cjk = len(_CJK.findall(text))
-    if cjk == 0:
+    if not isinstance(text, str) or not text or text.isascii():
         return "en"
     latin = len(_LATIN.findall(text))
-    if latin == 0 or (cjk >= 2 and 3 * cjk >= latin):
-        return "zh"
-    return "en"
+    if latin == 0:  # any ideograph will do
+        return "zh" if _cjk().search(text) else "en"
+    # "zh" takes at least 2 ideographs and one per 3 letters: look for that many, no more.
+    search = _cjk().search
+    pos = 0
+    for _ in range(max(2, -(-latin // 3))):
+        m = search(text, pos)
+        if m is None:
+            return "en"
+        pos = m.end()
+    return "zh"
 
 
 # --- context patterns (all searched in a short window before / matched right after a number) ---
-_LE_WORDS = (
-    r"不超过|不高于|不多于|低于|少于|小于|至多|最多"
-    r"|(?<![A-Za-z])(?i:under|below|less[ ]than|fewer[ ]than|lower[ ]than|at[ ]most|no[ ]more[ ]than"
-    r"|not[ ]more[ ]than|not[ ]exceeding|within|up[ ]to|max(?:imum)?(?:[ ]of)?)"
-)
-_GE_WORDS = (
-    r"不低于|不少于|至少|最少|高于|超过|大于|多于|突破"
-    r"|(?<![A-Za-z])(?i:at[ ]least|above|more[ ]than|greater[ ]than|higher[ ]than|no[ ]less[ ]than"
-    r"|not[ ]less[ ]than|min(?:imum)?(?:[ ]of)?)"
-)
+# The English words of _LIMIT_PRE, _BASE_PRE, _TARGET_PRE and _GAP_BAD are case-insensitive and
+# must not follow a letter. As written that is "(?<![A-Za-z])(?i:...)", which sre tries slowly at
+# every position of a window; these patterns are used on the lower-cased line instead, each word
+# opening with its first letter (then the lookbehind), so that the search skips to candidates.
+# A line holding one of FOLDS is searched with the patterns as written (_folding).
+def _en(words: tuple[str, ...], folding: bool) -> str:
+    """English words (written in lower case), not after a letter: case-insensitive as written
+    (``folding``), else for the lower-cased line."""
+    if folding:
+        return "(?<![A-Za-z])(?i:" + "|".join(words) + ")"
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        assert "a" <= word[0] <= "z", word
+        rests.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{c}(?<![a-z]{c})(?:{'|'.join(r)})" for c, r in rests.items())
+
+
+_LE_EN = ("under", "below", "less[ ]than", "fewer[ ]than", "lower[ ]than", "at[ ]most", "no[ ]more[ ]than",
+          "not[ ]more[ ]than", "not[ ]exceeding", "within", "up[ ]to", "max(?:imum)?(?:[ ]of)?")
+_GE_EN = ("at[ ]least", "above", "more[ ]than", "greater[ ]than", "higher[ ]than", "no[ ]less[ ]than",
+          "not[ ]less[ ]than", "min(?:imum)?(?:[ ]of)?")
+_BASE_EN = ("from", "baseline(?:[ ]of)?", "currently(?:[ ]at)?")
+_TARGET_EN = ("to", "reach(?:es|ed|ing)?", "hit(?:s|ting)?", "achiev(?:e|es|ed|ing)", "attain(?:s|ed|ing)?", "at",
+              "target(?:s|ed|ing)?[ ]?:?", "goal[ ]?:?")
+_GAP_EN = ("from", "to", "at", "reach")
+
+
+def _context_patterns(folding: bool) -> tuple[str, str, str, str]:
+    """Sources of _LIMIT_PRE, _BASE_PRE, _TARGET_PRE, _GAP_BAD (words between a verb and its number
+    that mean the number is not a change)."""
+    le = "不超过|不高于|不多于|低于|少于|小于|至多|最多|" + _en(_LE_EN, folding)
+    ge = "不低于|不少于|至少|最少|高于|超过|大于|多于|突破|" + _en(_GE_EN, folding)
+    # Arrows as single characters when not folding: every alternative then opens with one.
+    arrows = "-{1,2}>|=>|[→⟶➔➜⇒➡]" if folding else "->|-->|=>|→|⟶|➔|➜|⇒|➡"
+    gap = _en(_GAP_EN, folding) + "(?![A-Za-z])" if folding else f"(?:{_en(_GAP_EN, folding)})(?![a-z])"
+    return (
+        rf"(?:(?P<le>{le})|(?P<ge>{ge}))[ ]?$",
+        rf"(?:从|由|基线值?|基准值?|当前值?|目前|现状|现为|{_en(_BASE_EN, folding)})[ ]?[:为是]?[ ]?$",
+        rf"(?:达到|达|到|至|为|突破|控制在|保持在|维持在|稳定在|目标值?[ ]?[:为是]?|{_en(_TARGET_EN, folding)}|{arrows})"
+        rf"[ ]?(?:(?:{le}|{ge})[ ]?)?$",
+        "从|由|到|至|为|达|" + gap,
+    )
+
+
 _WINDOW = 24
-_LIMIT_PRE = re.compile(rf"(?:(?P<le>{_LE_WORDS})|(?P<ge>{_GE_WORDS}))[ ]?$")
+_FAST = _LIMIT_PRE, _BASE_PRE, _TARGET_PRE, _GAP_BAD = tuple(map(re.compile, _context_patterns(False)))
+
+
+@functools.cache
+def _folding() -> tuple[re.Pattern[str], ...]:
+    return tuple(map(re.compile, _context_patterns(True)))
+
+
 _LIMIT_SUF = re.compile(
     r"[ ]?(?:(?P<le>以内|之内|及以下|或以下|以下|之下|或更少|或更低|内(?![部容外控训推网测审存核])"
     r"|(?i:or[ ](?:less|lower|fewer|below)|max(?:imum)?(?![A-Za-z])|at[ ]most))"
     r"|(?P<ge>及以上|或以上|以上|之上|或更高|或更多|\+|(?i:or[ ](?:more|higher|above|better|greater)"
     r"|at[ ]least|and[ ]above)))"
 )
-_BASE_PRE = re.compile(
-    r"(?:从|由|基线值?|基准值?|当前值?|目前|现状|现为"
-    r"|(?<![A-Za-z])(?i:from|baseline(?:[ ]of)?|currently(?:[ ]at)?))[ ]?[:为是]?[ ]?$"
-)
-_TARGET_PRE = re.compile(
-    r"(?:达到|达|到|至|为|突破|控制在|保持在|维持在|稳定在|目标值?[ ]?[:为是]?"
-    r"|(?<![A-Za-z])(?i:to|reach(?:es|ed|ing)?|hit(?:s|ting)?|achiev(?:e|es|ed|ing)|attain(?:s|ed|ing)?|at"
-    r"|target(?:s|ed|ing)?[ ]?:?|goal[ ]?:?)"
-    r"|-{1,2}>|=>|[→⟶➔➜⇒➡])"
-    rf"[ ]?(?:(?:{_LE_WORDS}|{_GE_WORDS})[ ]?)?$"
-)
+_LIMIT_SUF_FIRST = frozenset(" 以之及或内+oOmMaA")  # what _LIMIT_SUF can start with
+# _LIMIT_PRE needs one of these words somewhere in the lower-cased line, and few lines have one:
+# one search of the line spares a window search per number.
+_LIMIT_HINT = re.compile("于|过|多|少|突破|under|below|than|most|exceeding|within|up to|max|least|above|min")
+_FOLDED = re.compile(f"[{FOLDS}]")
 _ARROW = re.compile(r"[ ]{0,3}(?:-{1,2}>|=>|[→⟶➔➜⇒➡])[ ]{0,3}")
 _RANGE = re.compile(r"[ ]?[~\-][ ]?")
 _BY_PRE = re.compile(r"(?<![A-Za-z])(?i:by)[ ]?$")
-# Words between a verb and its number that mean the number is not a change.
-_GAP_BAD = re.compile(r"从|由|到|至|为|达|(?<![A-Za-z])(?i:from|to|at|reach)(?![A-Za-z])")
 _MULTIPLE = re.compile(
     r"(?<![A-Za-z])(?i:(?P<two>doubl(?:e|es|ed|ing))|(?P<three>tripl(?:e|es|ed|ing))|(?P<half>halv(?:e|es|ed|ing)|by[ ]half))"
     r"(?![A-Za-z])|(?P<zh2>翻一番|翻倍|翻番)|(?P<zhhalf>减半)"
@@ -154,68 +220,147 @@ _PAREN = re.compile(r"[(（][^()（）]{0,80}[)）]")
 _LABEL = re.compile(
     r"[\s\-*•·>#]*+(?:(?:(?i:kr|okr|obj|objective)|O)[ ]?\d{1,3}(?:\.\d{1,3})*[ ]?[:.、)\-]?|\d{1,3}[.、)])?\s*+"
 )
+# What _LABEL can consume first besides whitespace and digits.
+_LABEL_FIRST = frozenset("-*•·>#kKoO" + FOLDS)
 _ZH_FILLER = re.compile(r"(?:将|把|使得|使|让|确保|保证|推动|实现|力争|争取|通过)+")
 _EN_FILLER = re.compile(r"(?:(?i:the|our|a|an|to|and|overall)[ ]+)+")
+_ZH_FILLER_FIRST = frozenset("将把使让确保推实力争通")  # what each filler can start with
+_EN_FILLER_FIRST = frozenset("tToOaA")
 # Comparison words between the metric and its verb: "收入同比增长15%", "revenue YoY".
 _TRAILING = re.compile(
     r"[ ]*(?:同比|环比|较(?:去年|上年|上季度|上月|上期)?|相比(?:去年|上年|上季度)?|比去年"
     r"|(?<![A-Za-z])(?i:yoy|qoq|mom|year[- ]over[- ]year))$"
 )
-_WORDY = re.compile(r"[A-Za-z\u3400-\u4dbf\u4e00-\u9fff]")
+# The last character of every _TRAILING word: the (slow, end-anchored) search runs only after one.
+_TRAILING_LAST = frozenset("比较年度月期yYqQmMrR")
 _MAX_VERBS = 200
 
 
-class _Ctx:
-    """Per-call lookups over the normalised text (clauses, parentheses)."""
+def _in_paren(parens: list[tuple[int, int]], pos: int, size: int) -> bool:
+    i = bisect_right(parens, (pos, size + 1)) - 1
+    return i >= 0 and parens[i][0] <= pos < parens[i][1]
 
-    __slots__ = ("norm", "seps", "parens")
 
-    def __init__(self, norm: str) -> None:
+# "Not computed yet" in the per-quantity caches of analyze (a marker is a position or None).
+_UNSET = -1
+# Characters an arrow or a range dash needs between two numbers; a longer gap holds neither.
+_LINK_CHARS = frozenset("-~=>→⟶➔➜⇒➡")
+_LINK_MAX = 9  # "   -->   "
+
+
+class _Quantities:
+    """The raw quantities of one text with their context lookups, each searched at most once."""
+
+    __slots__ = ("norm", "qs", "low", "folding", "patterns", "_base", "_target", "_pre_limit", "_limit",
+                 "_limit_words")
+
+    def __init__(self, norm: str, qs: list[RawQuantity]) -> None:
         self.norm = norm
-        self.seps = [m.start() for m in CLAUSE_SEP.finditer(norm)]
-        self.parens = [(m.start(), m.end()) for m in _PAREN.finditer(norm)]
+        self.qs = qs
+        # The context patterns run on the lower-cased line, or on the line as written (_folding).
+        self.folding = not norm.isascii() and _FOLDED.search(norm) is not None
+        self.low = norm if self.folding else norm.lower()
+        self.patterns = _folding() if self.folding else _FAST
+        n = len(qs)
+        self._base: list[int | None] = [_UNSET] * n
+        self._target: list[int | None] = [_UNSET] * n
+        self._pre_limit: list[tuple[str, int] | None | int] = [_UNSET] * n
+        self._limit: list[str | None | int] = [_UNSET] * n
+        self._limit_words: bool | None = None
 
-    def clause(self, pos: int) -> int:
-        return bisect.bisect_left(self.seps, pos)
+    def gap_bad(self, start: int, end: int) -> bool:
+        """Does ``norm[start:end]`` hold a word that makes the number after it a level ("从", "to")?"""
+        return self.patterns[3].search(self.low, start, end) is not None
 
-    def clause_start(self, pos: int) -> int:
-        i = bisect.bisect_left(self.seps, pos)
-        return self.seps[i - 1] + 1 if i else 0
+    def base_marker(self, i: int) -> int | None:
+        """Where the baseline word before quantity ``i`` starts ("从", "from")."""
+        v = self._base[i]
+        if v == _UNSET:
+            start = self.qs[i].start
+            m = self.patterns[1].search(self.low, max(0, start - _WINDOW), start)
+            v = self._base[i] = m.start() if m else None
+        return v
 
-    def in_paren(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.parens, (pos, len(self.norm) + 1)) - 1
-        return i >= 0 and self.parens[i][0] <= pos < self.parens[i][1]
+    def target_marker(self, i: int) -> int | None:
+        """Where the target word before quantity ``i`` starts ("到", "to", "->")."""
+        v = self._target[i]
+        if v == _UNSET:
+            start = self.qs[i].start
+            m = self.patterns[2].search(self.low, max(0, start - _WINDOW), start)
+            v = self._target[i] = m.start() if m else None
+        return v
+
+    def pre_limit(self, i: int) -> tuple[str, int] | None:
+        """The limit word before quantity ``i`` ("不超过", "at least"): (limit, where it starts)."""
+        v = self._pre_limit[i]
+        if v == _UNSET:
+            words = self._limit_words
+            if words is None:
+                words = self._limit_words = self.folding or _LIMIT_HINT.search(self.low) is not None
+            start = self.qs[i].start
+            m = self.patterns[0].search(self.low, max(0, start - _WINDOW), start) if words else None
+            v = self._pre_limit[i] = ("<=" if m.group("le") else ">=", m.start()) if m else None
+        return v  # type: ignore[return-value]
+
+    def limit(self, i: int) -> str | None:
+        """">=" / "<=" when quantity ``i`` is written as a bound (≥88%, 不超过5, under 5, 5以内)."""
+        v = self._limit[i]
+        if v == _UNSET:
+            q = self.qs[i]
+            if q.comparator in (">", ">="):
+                v = ">="
+            elif q.comparator in ("<", "<="):
+                v = "<="
+            else:
+                pre = self.pre_limit(i)
+                if pre is not None:
+                    v = pre[0]
+                else:
+                    norm = self.norm
+                    m = _LIMIT_SUF.match(norm, q.end) if norm[q.end:q.end + 1] in _LIMIT_SUF_FIRST else None
+                    v = None if m is None else "<=" if m.group("le") else ">="
+            self._limit[i] = v
+        return v  # type: ignore[return-value]
 
 
-def _limit_of(norm: str, q: RawQuantity) -> str | None:
-    if q.comparator in (">", ">="):
-        return ">="
-    if q.comparator in ("<", "<="):
-        return "<="
-    m = _LIMIT_PRE.search(norm, max(0, q.start - _WINDOW), q.start)
-    if m is None:
-        m = _LIMIT_SUF.match(norm, q.end)
-    if m is None:
-        return None
-    return "<=" if m.group("le") else ">="
+def _wordy(seg: str) -> bool:
+    """Has a letter or a CJK ideograph (U+3400..U+4DBF, U+4E00..U+9FFF)."""
+    first = seg[:1]
+    if "\u4e00" <= first <= "\u9fff" or "a" <= first <= "z" or "A" <= first <= "Z":  # the usual case
+        return True
+    if _LATIN.search(seg):
+        return True
+    if seg.isascii():
+        return False
+    for ch in seg:
+        if "\u3400" <= ch <= "\u9fff" and not "\u4dc0" <= ch <= "\u4dff":
+            return True
+    return False
 
 
 def _clean_metric(seg: str, english: bool) -> str | None:
-    seg = _PAREN.sub("", seg)
-    seg = seg[_LABEL.match(seg).end():]  # type: ignore[union-attr]  # _LABEL always matches
+    if not seg:
+        return None
+    if "(" in seg or "（" in seg:  # _PAREN needs an opening bracket
+        seg = _PAREN.sub("", seg)
+    first = seg[:1]
+    if first and (first in _LABEL_FIRST or first.isspace() or first.isdecimal()):
+        seg = seg[_LABEL.match(seg).end():]  # type: ignore[union-attr]  # _LABEL always matches
     seg = seg.strip(" \t:：-–—·,")
-    m = _ZH_FILLER.match(seg) or _EN_FILLER.match(seg)
+    first = seg[:1]
+    m = (_ZH_FILLER.match(seg) if first in _ZH_FILLER_FIRST
+         else _EN_FILLER.match(seg) if first in _EN_FILLER_FIRST else None)
     if m:
-        seg = seg[m.end():]
-    seg = seg.strip(" \t:：-–—·,")
+        seg = seg[m.end():].strip(" \t:：-–—·,")
     if len(seg) > 80:
         return None
-    m = _TRAILING.search(seg)
+    last = seg[-2:-1] if seg.endswith("\n") else seg[-1:]  # "$" also matches before a final newline
+    m = _TRAILING.search(seg) if last in _TRAILING_LAST else None
     if m:
         seg = seg[:m.start()]
     if seg.endswith("的"):
         seg = seg[:-1].rstrip()
-    if not seg or not _WORDY.search(seg):
+    if not seg or not _wordy(seg):
         return None
     if english:
         words = seg.split()
@@ -232,21 +377,26 @@ def analyze(text: str, year: int | None = None) -> Facts:
         text = "" if text is None else str(text)
     if not isinstance(year, int) or isinstance(year, bool) or not 1 <= year <= 9999:
         year = None
-    facts = Facts(lang=detect_language(text))
+    facts = Facts("en" if text.isascii() else detect_language(text))
     if not text:
         return facts
     norm = normalize(text)
-    ctx = _Ctx(norm)
 
     tokens, spans = _deadlines.scan(norm, year)
-    tok = _deadlines.pick_deadline(tokens)
-    if tok is not None:
-        facts.deadline = Deadline(text[tok.start:tok.end], tok.start, tok.end, tok.date, tok.quarter)
+    if tokens:
+        tok = _deadlines.pick_deadline(tokens)
+        if tok is not None:
+            facts.deadline = Deadline(text[tok.start:tok.end], tok.start, tok.end, tok.date, tok.quarter)
 
     qs = scan_quantities(norm, spans)
+    if not qs:
+        _without_numbers(facts, text, norm)
+        return facts
     n = len(qs)
     verbs = direction_verbs().find(norm, _MAX_VERBS)
-    verb_starts = [v[0] for v in verbs]
+    # The clause of pos is bisect_left(seps, pos); most lines are one clause.
+    seps = [m.start() for m in CLAUSE_SEP.finditer(norm)] if CLAUSE_SEP.search(norm) else []
+    look = _Quantities(norm, qs)
 
     # Arrows and ranges between neighbouring quantities.
     arrow_after: set[int] = set()
@@ -254,6 +404,8 @@ def analyze(text: str, year: int | None = None) -> Facts:
     in_range: dict[int, int] = {}  # lower index -> upper index
     for i in range(n - 1):
         a, b = qs[i], qs[i + 1]
+        if b.start - a.end > _LINK_MAX or _LINK_CHARS.isdisjoint(norm[a.end:b.start]):
+            continue
         m = _ARROW.match(norm, a.end, b.start)
         if m and m.end() == b.start:
             arrow_after.add(i)
@@ -270,22 +422,12 @@ def analyze(text: str, year: int | None = None) -> Facts:
             range_pairs.append((i, i + 1))
             in_range[i] = i + 1
 
-    def base_marker(i: int) -> int | None:
-        q = qs[i]
-        m = _BASE_PRE.search(norm, max(0, q.start - _WINDOW), q.start)
-        return m.start() if m else None
-
-    def target_marker(i: int) -> int | None:
-        q = qs[i]
-        m = _TARGET_PRE.search(norm, max(0, q.start - _WINDOW), q.start)
-        return m.start() if m else None
-
     b_idx: int | None = None
     t_idx: int | None = None
     anchor_b: int | None = None  # where the baseline phrase starts (marker or number)
     anchor_t: int | None = None
     for i in range(n):
-        mk = base_marker(i)
+        mk = look.base_marker(i)
         if mk is not None:
             b_idx, anchor_b = i, mk
             break
@@ -294,8 +436,8 @@ def analyze(text: str, year: int | None = None) -> Facts:
         b_idx, t_idx, anchor_b, anchor_t = i, i + 1, qs[i].start, qs[i + 1].start
     if b_idx is not None and t_idx is None:
         j = in_range.get(b_idx, b_idx) + 1
-        if j < n and ctx.clause(qs[b_idx].end) == ctx.clause(qs[j].start):
-            mk = target_marker(j)
+        if j < n and bisect_left(seps, qs[b_idx].end) == bisect_left(seps, qs[j].start):
+            mk = look.target_marker(j)
             if mk is not None:
                 t_idx, anchor_t = j, mk
             elif (j - 1) in arrow_after:
@@ -304,7 +446,7 @@ def analyze(text: str, year: int | None = None) -> Facts:
         for i in range(n):
             if i == b_idx or (b_idx is not None and in_range.get(b_idx) == i):
                 continue
-            mk = target_marker(i)
+            mk = look.target_marker(i)
             if mk is not None:
                 t_idx, anchor_t = i, mk
                 break
@@ -313,43 +455,34 @@ def analyze(text: str, year: int | None = None) -> Facts:
     r_idx: int | None = None
     r_verb: tuple[int, int, str] | None = None
     taken = {b_idx, t_idx}
+    starts = [q.start for q in qs]
     for k, v in enumerate(verbs):
         if v[2] == "keep":
             continue
-        i = _first_after(qs, v[1])
+        i = bisect_left(starts, v[1])  # the first number after the verb
         if i >= n or i in taken or in_range.get(i - 1) == i:
             continue  # no number after it, or the number is a level, or the top of a range
         q = qs[i]
-        if q.start - v[1] > 30 or ctx.clause(v[1]) != ctx.clause(q.start):
+        if q.start - v[1] > 30 or bisect_left(seps, v[1]) != bisect_left(seps, q.start):
             continue
         if k + 1 < len(verbs) and verbs[k + 1][0] < q.start:
             continue  # another verb is nearer
-        if _GAP_BAD.search(norm, v[1], q.start) or base_marker(i) is not None or target_marker(i) is not None:
+        if (look.gap_bad(v[1], q.start) or look.base_marker(i) is not None
+                or look.target_marker(i) is not None):
             continue
         r_idx, r_verb = i, v
         break
-    relative_word: Quantity | None = None
-    if r_idx is None:
-        m = _MULTIPLE.search(norm)
-        if m:
-            if m.group("two"):
-                value, unit = 2.0, "x"
-            elif m.group("three"):
-                value, unit = 3.0, "x"
-            elif m.group("zh2"):
-                value, unit = 2.0, "倍"
-            else:
-                value, unit = 50.0, "%"
-            relative_word = Quantity(value, unit, text[m.start():m.end()], m.start(), m.end())
+    relative_word = None if r_idx is not None else _multiple(text, norm, None if look.folding else look.low)
 
     if t_idx is None:
+        parens = [(m.start(), m.end()) for m in _PAREN.finditer(norm)]
         for i in range(n):
-            if i in (b_idx, r_idx) or ctx.in_paren(qs[i].start):
+            if i in (b_idx, r_idx) or _in_paren(parens, qs[i].start, len(norm)):
                 continue
-            if _limit_of(norm, qs[i]) is not None:
+            if look.limit(i) is not None:
                 t_idx = i
-                lm = _LIMIT_PRE.search(norm, max(0, qs[i].start - _WINDOW), qs[i].start)
-                anchor_t = lm.start() if lm else qs[i].start
+                pre = look.pre_limit(i)
+                anchor_t = pre[1] if pre else qs[i].start
                 break
 
     # Baseline and target share a unit when only one was written ("从45提升到55分").
@@ -360,19 +493,19 @@ def analyze(text: str, year: int | None = None) -> Facts:
         elif tq.unit is None and bq.unit is not None:
             tq.unit = bq.unit
 
-    frozen = [Quantity(q.value, q.unit, text[q.start:q.end], q.start, q.end, q.comparator, q.written)
-              for q in qs]
+    frozen = [_quantity(q, text) for q in qs]
     facts.numbers = frozen
-    facts.ranges = [(frozen[i], frozen[j]) for i, j in range_pairs]
+    if range_pairs:
+        facts.ranges = [(frozen[i], frozen[j]) for i, j in range_pairs]
     if b_idx is not None:
         facts.baseline = frozen[b_idx]
     if t_idx is not None:
         facts.target = frozen[t_idx]
-        facts.limit = _limit_of(norm, qs[t_idx])
+        facts.limit = look.limit(t_idx)
     if r_idx is not None:
         facts.relative = frozen[r_idx]
         if facts.limit is None:
-            facts.limit = _limit_of(norm, qs[r_idx])
+            facts.limit = look.limit(r_idx)
     elif relative_word is not None:
         facts.relative = relative_word
 
@@ -387,10 +520,7 @@ def analyze(text: str, year: int | None = None) -> Facts:
     if r_verb is not None and t_idx is None:
         verb = r_verb
     elif anchor is not None:
-        # Start at or before the anchor: "降至" holds the target marker "至".
-        k = bisect.bisect_right(verb_starts, anchor) - 1
-        if k >= 0:
-            verb = verbs[k]
+        verb = _verb_at(verbs, anchor)
     elif verbs:
         verb = verbs[0]
     if verb is not None:
@@ -410,10 +540,11 @@ def analyze(text: str, year: int | None = None) -> Facts:
         m_anchor = None
     if m_anchor is not None:
         mverb = None
-        if verb is not None and verb[0] <= m_anchor and ctx.clause(verb[0]) == ctx.clause(m_anchor):
+        if verb is not None and verb[0] <= m_anchor and bisect_left(seps, verb[0]) == bisect_left(seps, m_anchor):
             mverb = verb
         end_before = mverb[0] if mverb else m_anchor
-        start = ctx.clause_start(end_before)
+        k = bisect_left(seps, end_before)
+        start = seps[k - 1] + 1 if k else 0  # where the clause starts
         for t in tokens:  # "Q4前NPS从..." -> start after the date
             if start <= t.start and t.end <= end_before:
                 start = t.end
@@ -428,12 +559,52 @@ def analyze(text: str, year: int | None = None) -> Facts:
     return facts
 
 
-def _first_after(qs: list[RawQuantity], pos: int) -> int:
-    lo, hi = 0, len(qs)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if qs[mid].start < pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+def _without_numbers(facts: Facts, text: str, norm: str) -> None:
+    """``analyze`` for a line with no quantity: no baseline, target, limit or metric to look for."""
+    relative_word = _multiple(text, norm)
+    verb: tuple[int, int, str] | None = None
+    if relative_word is not None:
+        facts.relative = relative_word
+        verb = _verb_at(direction_verbs().find(norm, _MAX_VERBS), relative_word.start)
+    else:
+        verbs = direction_verbs().find(norm, 1)  # the first verb is all that is needed
+        if verbs:
+            verb = verbs[0]
+    if verb is not None:
+        facts.direction = verb[2]  # type: ignore[assignment]
+        facts.direction_word = text[verb[0]:verb[1]]
+
+
+def _multiple(text: str, norm: str, low: str | None = None) -> Quantity | None:
+    """A change written as a word: "double" -> 2 x, "翻倍" -> 2 倍, "halve"/"减半" -> 50 %.
+
+    ``low``: ``norm.lower()`` when already made.
+    """
+    if "翻" not in norm and "减半" not in norm:
+        if low is None:
+            low = norm.lower()
+        # \u0130/\u0131 match "i" in (?i:tripl) but lower() maps them elsewhere.
+        if not ("doubl" in low or "tripl" in low or "halv" in low or "by half" in low
+                or "\u0130" in norm or "\u0131" in norm):
+            return None
+    m = _MULTIPLE.search(norm)
+    if not m:
+        return None
+    if m.group("two"):
+        value, unit = 2.0, "x"
+    elif m.group("three"):
+        value, unit = 3.0, "x"
+    elif m.group("zh2"):
+        value, unit = 2.0, "倍"
+    else:
+        value, unit = 50.0, "%"
+    return Quantity(value, unit, text[m.start():m.end()], m.start(), m.end())
+
+
+_BIG = 1 << 62  # sorts after every end offset
+
+
+def _verb_at(verbs: list[tuple[int, int, str]], anchor: int) -> tuple[int, int, str] | None:
+    """The last verb starting at or before ``anchor`` ("降至" holds the target marker "至")."""
+    k = bisect_right(verbs, (anchor, _BIG)) - 1
+    return verbs[k] if k >= 0 else None

@@ -37,10 +37,34 @@ def _build_table() -> dict[int, str]:
 
 _TABLE = _build_table()
 
+# The non-ASCII characters that sre's (?i:...) matches as ASCII letters: \u0130 and \u0131 as "i",
+# \u017f as "s", \u212a as "k". \u0130 and \u212a are also the only characters whose lower() is or
+# holds an ASCII letter, so without them a lower-cased line has the same letters at the same offsets.
+FOLDS = "\u0130\u0131\u017f\u212a"
+
 # Clause separators: a baseline, its target and the verb between them live in one clause.
-CLAUSE_SEP = re.compile(r"[;。；!?！？\n\r，]|(?<!\d),|,(?!\d)")  # "1,000" is not a break
+# Written as one leading class (sre scans for it in C), then: not a comma, or a comma that is not
+# between two digits ("1,000" is not a break).
+CLAUSE_SEP = re.compile(r"[;。；!?！？\n\r，,](?:(?<!,)|(?<!\d,)|(?!\d))")
+
+
+# Most non-ASCII lines have nothing to map, and str.translate looks every character up in _TABLE:
+# check first. The class (two runs: cheap to compile) covers the full-width forms, _unmapped the rest.
+_WIDE = re.compile(r"[\uff01-\uff64\uffe5]")
+
+
+def _unmapped(text: str) -> bool:
+    """``text.translate(_TABLE) == text``, told without translating."""
+    return text.isascii() or (  # every key of _TABLE is above U+009F
+        _WIDE.search(text) is None and "\u3000" not in text and "\u00a0" not in text and "\u301c" not in text
+        and "\u2212" not in text and "\u2013" not in text and "\u2267" not in text and "\u2266" not in text)
+
+
+assert not any(_unmapped(chr(k)) for k, v in _TABLE.items() if chr(k) != v)
 
 
 def normalize(text: str) -> str:
     """Full-width digits, letters, ``％`` and friends to ASCII; same length as ``text``."""
+    if type(text) is str and _unmapped(text):
+        return text
     return text.translate(_TABLE)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from okrlint.text.normalize import FOLDS
+
 # A KR has a handful of numbers; past this many the line is not a KR, and
 # stopping keeps adversarial input cheap.
 MAX_QUANTITIES = 100
@@ -38,6 +40,12 @@ _EN_SCALES: dict[str, float] = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6,
     "b": 1e9, "bn": 1e9, "billion": 1e9, "trillion": 1e12,
 }
+# Where a _NUM match can start: searching for this first (a plain class, which sre scans for in C)
+# and matching _NUM only there is much cheaper than running _NUM's lookbehinds at every position.
+# In ASCII text only an ASCII digit can (a smaller class is also quicker to test than \d).
+_NUM_START = re.compile(r"[百\d零〇一二两三四五六七八九十]")
+_ASCII_NUM_START = re.compile(r"[0-9]")
+
 _SCALE = re.compile(
     r"(?P<zh>万亿|千万|百万|十万|万|亿|千(?![克米瓦])|百(?!分))"
     r"|(?P<en>[ ]?(?i:thousand|million|billion|trillion)|[kKMB]|bn|mn)(?![A-Za-z])"
@@ -77,7 +85,26 @@ _UNIT = re.compile(
     # One-letter units only when glued to the number: "1s", "10x", not "5 s".
     rf"|(?P<short>[shdx×])(?![A-Za-z])"
 )
+# Characters a multiplier / a unit can start with: elsewhere the regexes are not tried.
+_SCALE_FIRST = frozenset("万千百十亿 tTmMbBkK")
+_UNIT_FIRST = frozenset(
+    " shdx×" + FOLDS + "".join(u[0] for u in _ZH_UNITS) + "".join(u[0] + u[0].upper() for u in _EN_UNITS)
+)
+
+
+def _zh_units_at() -> dict[str, tuple[str, ...]]:
+    """Chinese units by first character, longest first (as _UNIT tries them), where that character
+    cannot start a multiplier: _read_suffix reads these with str.startswith."""
+    by_first: dict[str, tuple[str, ...]] = {}
+    for unit in sorted(_ZH_UNITS, key=len, reverse=True):
+        if unit[0] not in _SCALE_FIRST and not unit[0].isascii():
+            by_first[unit[0]] = (*by_first.get(unit[0], ()), unit)
+    return by_first
+
+
+_ZH_UNITS_AT = _zh_units_at()
 _CURRENCY = re.compile(r"[$¥€£][ ]?$")
+_SIGN = re.compile(r"[$¥€£<>≥≤]")  # what _CURRENCY or _COMPARATOR needs
 # "->" and "=>" are arrows, not comparators.
 _COMPARATOR = re.compile(r"(?:>=|<=|≥|≤|(?<![-=])>|<(?![-=]))[ ]?$")
 _COMPARATOR_NAMES: dict[str, str] = {">=": ">=", "≥": ">=", "<=": "<=", "≤": "<=", ">": ">", "<": "<"}
@@ -139,8 +166,24 @@ def _in_blocked(start: int, end: int, starts: list[int], ends: list[int]) -> boo
 
 def _read_suffix(norm: str, pos: int, value: float, currency: bool) -> tuple[float, str | None, int, float, bool]:
     """Multiplier then unit after a numeral: (value, unit, end, scale, ok)."""
+    c = norm[pos:pos + 1]
+    if c == "%":  # the usual case, without the two regexes
+        c = norm[pos + 1:pos + 2]
+        return value, "%", pos + 1, 1.0, not ("A" <= c <= "Z" or "a" <= c <= "z")
+    units = _ZH_UNITS_AT.get(c)
+    if units is not None:  # a Chinese unit, no multiplier: what _UNIT would match, without it
+        for written in units:
+            if norm.startswith(written, pos):
+                unit = _ZH_UNITS[written]
+                if unit == "成":  # 八成 = 80%
+                    value *= 10
+                    unit = "%"
+                end = pos + len(written)
+                c = norm[end:end + 1]
+                return value, unit, end, 1.0, not ("A" <= c <= "Z" or "a" <= c <= "z")
+        return value, None, pos, 1.0, True
     scale = 1.0
-    m = _SCALE.match(norm, pos)
+    m = _SCALE.match(norm, pos) if c and c in _SCALE_FIRST else None
     if m:
         if m.group("zh"):
             scale = _ZH_SCALES[m.group("zh")]
@@ -154,7 +197,8 @@ def _read_suffix(norm: str, pos: int, value: float, currency: bool) -> tuple[flo
             pos = m.end()
     value *= scale
     unit: str | None = None
-    m = _UNIT.match(norm, pos)
+    c = norm[pos:pos + 1]
+    m = _UNIT.match(norm, pos) if c and c in _UNIT_FIRST else None
     if m:
         if m.group("zh"):
             unit = _ZH_UNITS[m.group("zh")]
@@ -174,54 +218,73 @@ def _read_suffix(norm: str, pos: int, value: float, currency: bool) -> tuple[flo
 
 def scan_quantities(norm: str, blocked: list[tuple[int, int]]) -> list[RawQuantity]:
     """All quantities in ``norm`` outside the ``blocked`` spans (sorted, non-overlapping)."""
+    found: list[RawQuantity] = []
+    # _NUM.finditer, but _NUM is only tried where a match can start (see _NUM_START).
+    search = (_ASCII_NUM_START if norm.isascii() else _NUM_START).search
+    c = search(norm)
+    if c is None:
+        return found
     starts = [s for s, _ in blocked]
     ends = [e for _, e in blocked]
-    found: list[RawQuantity] = []
-    for m in _NUM.finditer(norm):
-        start = m.start()
-        if _in_blocked(start, m.end(), starts, ends):
+    # The sign/comparator searches only run when the line has such a character at all.
+    has_currency = has_comparator = False
+    if _SIGN.search(norm):
+        has_currency = "$" in norm or "¥" in norm or "€" in norm or "£" in norm
+        has_comparator = ">" in norm or "<" in norm or "≥" in norm or "≤" in norm
+    while c is not None:
+        start = c.start()
+        m = _NUM.match(norm, start)
+        if m is None:
+            c = search(norm, start + 1)
             continue
-        if m.group("pct"):
-            raw = m.group("pctv")
-            value = chinese_numeral_value(raw) if raw[0] not in "0123456789" else float(raw)
+        after = m.end()  # _NUM never matches empty
+        c = search(norm, after)
+        if starts and _in_blocked(start, after, starts, ends):
+            continue
+        pct, pctv, ar, frac, cn = m.groups()
+        if pct:
+            value = chinese_numeral_value(pctv) if pctv[0] not in "0123456789" else float(pctv)
             if value is None:
                 continue
-            found.append(RawQuantity(value, "%", start, m.end(), None))
+            found.append(RawQuantity(value, "%", start, after, None))
         else:
-            lo = max(0, start - 3)
-            cur = _CURRENCY.search(norm, lo, start)
-            currency = norm[cur.start()] if cur else None
-            if m.group("ar") is not None:
-                digits = m.group("ar").replace(",", "")
+            cur = _CURRENCY.search(norm, max(0, start - 3), start) if has_currency else None
+            if ar is not None:
+                digits = ar.replace(",", "")
                 if len(digits) > 15:  # an ID or garbage, not a quantity
                     continue
-                value = float(digits + (m.group("frac") or ""))
-                value, unit, end, scale, ok = _read_suffix(norm, m.end(), value, currency is not None)
-                if not ok:
-                    continue
+                value = float(digits + frac if frac else digits)
+                if norm[after:after + 1] == "%":  # as _read_suffix would read it, without the call
+                    unit, end, scale = "%", after + 1, 1.0
+                    c2 = norm[end:end + 1]
+                    if "A" <= c2 <= "Z" or "a" <= c2 <= "z":
+                        continue
+                else:
+                    value, unit, end, scale, ok = _read_suffix(norm, after, value, cur is not None)
+                    if not ok:
+                        continue
             else:
-                cn = m.group("cn")
-                if len(cn) > 12:
+                # 一 alone ("一个体系", "统一") and 十分 ("very") are words, not numbers;
+                # other numerals need a unit unless they carry a magnitude (一千万).
+                if len(cn) > 12 or cn == "一":
                     continue
                 cv = chinese_numeral_value(cn)
                 if cv is None:
                     continue
-                value, unit, end, scale, ok = _read_suffix(norm, m.end(), cv, False)
-                has_magnitude = any(c in _CN_MAGNITUDE for c in cn)
-                # 一 alone ("一个体系", "统一") and 十分 ("very") are words, not numbers;
-                # other numerals need a unit unless they carry a magnitude (一千万).
-                if not ok or cn == "一" or (cn == "十" and unit == "分"):
+                value, unit, end, scale, ok = _read_suffix(norm, after, cv, False)
+                if not ok or (cn == "十" and unit == "分"):
                     continue
-                if unit is None and not (has_magnitude and len(cn) >= 2):
+                if unit is None and not (len(cn) >= 2 and not _CN_MAGNITUDE.isdisjoint(cn)):
                     continue
-            if currency is not None:
-                unit = currency
+            if cur is not None:
+                unit = norm[cur.start()]
                 start = cur.start()
-            cmp_m = _COMPARATOR.search(norm, max(0, start - 3), start)
             comparator = None
-            if cmp_m:
-                comparator = _COMPARATOR_NAMES[cmp_m.group().strip()]
-                start = cmp_m.start()
+            if has_comparator:
+                cmp_m = _COMPARATOR.search(norm, max(0, start - 3), start)
+                if cmp_m:
+                    comparator = _COMPARATOR_NAMES[cmp_m.group().strip()]
+                    start = cmp_m.start()
             found.append(RawQuantity(value, unit, start, end, comparator, scale))
         if len(found) >= MAX_QUANTITIES:
             break

@@ -45,8 +45,8 @@ _FORMS: list[tuple[str, str]] = [
     ("year", rf"{_FY}"),
     ("year", rf"{_Y}[ ]?(?:年度|年)?"),
 ]
-_FULL = [(kind, re.compile(rf"[ ]*(?:{rx})[ ]*")) for kind, rx in _FORMS]
-# In headings: not glued to other letters or digits.
+# In headings: not glued to other letters or digits. parse_period fullmatches the same patterns
+# against the value without its outer spaces (no form starts with a space or needs one at its end).
 _IN_TEXT = [(kind, re.compile(rf"(?<![A-Za-z0-9])(?:{rx})(?![A-Za-z0-9])")) for kind, rx in _FORMS]
 
 
@@ -111,8 +111,8 @@ def parse_period(raw: str | int | _dt.date) -> Period | None:
             return Period(str(raw), start, end)
         if not isinstance(raw, str) or len(raw) > 100:
             return None
-        norm = normalize(raw)
-        for kind, rx in _FULL:
+        norm = normalize(raw).strip(" ")
+        for kind, rx in _IN_TEXT:
             m = rx.fullmatch(norm)
             if m:
                 span = _resolve(kind, m)

@@ -42,26 +42,32 @@ class Verbs:
     splitting words with ``[A-Za-z]+`` and looking them up.)
     """
 
-    __slots__ = ("zh", "zh_lookup", "en_lookup", "en_phrase_heads")
+    __slots__ = ("zh", "zh_lookup", "en_lookup", "en_phrase_heads", "en_words")
 
     def __init__(self, zh: re.Pattern[str] | None, zh_lookup: dict[str, str], en_lookup: dict[str, str]) -> None:
         self.zh = zh
         self.zh_lookup = zh_lookup
         self.en_lookup = en_lookup
         self.en_phrase_heads = frozenset(k.split(" ", 1)[0] for k in en_lookup if " " in k)
+        self.en_words = self.en_phrase_heads | frozenset(en_lookup)  # a word outside these is no verb
 
     def find(self, text: str, limit: int) -> list[tuple[int, int, str]]:
         """(start, end, direction) of each verb, in text order, at most ``limit`` per language."""
         found: list[tuple[int, int, str]] = []
-        if self.zh is not None:
+        ascii_text = text.isascii()
+        if self.zh is not None and not ascii_text:  # every Chinese verb is non-ASCII
             for m in self.zh.finditer(text):
                 found.append((m.start(), m.end(), self.zh_lookup[m.group()]))
                 if len(found) >= limit:
                     break
         n_zh = len(found)
         if self.en_lookup:
-            for m in _WORD.finditer(text):
-                word = m.group().lower()
+            en_words = self.en_words
+            # ASCII text is lower-cased once (same offsets) rather than word by word.
+            for m in _WORD.finditer(text.lower() if ascii_text else text):
+                word = m.group() if ascii_text else m.group().lower()
+                if word not in en_words:
+                    continue
                 end = m.end()
                 direction = None
                 if word in self.en_phrase_heads:
