@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 
@@ -116,6 +117,10 @@ def run(args: argparse.Namespace) -> int:
     if args.format not in FORMATS:
         print(f"okrlint: error: unknown format '{args.format}' (choose from {', '.join(FORMATS)})", file=sys.stderr)
         return 2
+    # A run builds up Documents and findings and frees nearly nothing until it ends, and they hold
+    # no reference cycles; every collection of the cyclic GC walks all of them again. On 20,000
+    # files it was ~2/3 of loading cached results. (The API and the language server keep the GC.)
+    gc.disable()
     engine = engine_from_args(args)
     stdin_text = None
     if "-" in args.paths:
