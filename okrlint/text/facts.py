@@ -208,7 +208,6 @@ _LIMIT_SUF_FIRST = frozenset(" 以之及或内+oOmMaA")  # what _LIMIT_SUF can s
 # _LIMIT_PRE needs one of these words somewhere in the lower-cased line, and few lines have one:
 # one search of the line spares a window search per number.
 _LIMIT_HINT = re.compile("于|过|多|少|突破|under|below|than|most|exceeding|within|up to|max|least|above|min")
-_FOLDED = re.compile(f"[{FOLDS}]")
 _ARROW = re.compile(r"[ ]{0,3}(?:-{1,2}>|=>|[→⟶➔➜⇒➡])[ ]{0,3}")
 _RANGE = re.compile(r"[ ]?[~\-][ ]?")
 _BY_PRE = re.compile(r"(?<![A-Za-z])(?i:by)[ ]?$")
@@ -258,7 +257,8 @@ class _Quantities:
         self.norm = norm
         self.qs = qs
         # The context patterns run on the lower-cased line, or on the line as written (_folding).
-        self.folding = not norm.isascii() and _FOLDED.search(norm) is not None
+        self.folding = not norm.isascii() and (  # any of FOLDS
+            "\u0130" in norm or "\u0131" in norm or "\u017f" in norm or "\u212a" in norm)
         self.low = norm if self.folding else norm.lower()
         self.patterns = _folding() if self.folding else _FAST
         n = len(qs)

@@ -51,6 +51,8 @@ CLAUSE_SEP = re.compile(r"[;。；!?！？\n\r，,](?:(?<!,)|(?<!\d,)|(?!\d))")
 # Most non-ASCII lines have nothing to map, and str.translate looks every character up in _TABLE:
 # check first. The class (two runs: cheap to compile) covers the full-width forms, _unmapped the rest.
 _WIDE = re.compile(r"[\uff01-\uff64\uffe5]")
+assert {chr(k) for k, v in _TABLE.items() if chr(k) != v and not ("\uff01" <= chr(k) <= "\uff64" or k == 0xFFE5)} == {
+    "\u3000", "\u00a0", "\u301c", "\u2212", "\u2013", "\u2267", "\u2266"}
 
 
 def _unmapped(text: str) -> bool:
@@ -58,9 +60,6 @@ def _unmapped(text: str) -> bool:
     return text.isascii() or (  # every key of _TABLE is above U+009F
         _WIDE.search(text) is None and "\u3000" not in text and "\u00a0" not in text and "\u301c" not in text
         and "\u2212" not in text and "\u2013" not in text and "\u2267" not in text and "\u2266" not in text)
-
-
-assert not any(_unmapped(chr(k)) for k, v in _TABLE.items() if chr(k) != v)
 
 
 def normalize(text: str) -> str:

@@ -338,3 +338,12 @@ def test_analyze_never_raises(text: str, year: int | None) -> None:
 @given(st.text(alphabet="0123456789 %.,~-→>≥万亿千百十一两三从到至提升降低达到KRQ前年月日byto$kMs分个()", max_size=40))
 def test_analyze_never_raises_on_okr_alphabet(text: str) -> None:
     analyze(text, 2026)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("5 secſ", 5.0, "s"), ("5 minſ", 5.0, "min"), ("5 mİn", 5.0, "min"), ("3 \u212am", 3.0, "km"),
+])
+def test_letters_that_case_folding_reads_as_ascii_do_not_break_units(text: str, value: float, unit: str) -> None:
+    # re's IGNORECASE lets ſ, ı, İ and the Kelvin sign match s, i, i, k; the unit table is ASCII
+    [q] = analyze(text).numbers
+    assert (q.value, q.unit) == (value, unit)
