@@ -6,6 +6,7 @@ import re
 from typing import Iterable
 
 from okrlint.packs import vocabulary
+from okrlint.text.normalize import fold
 
 
 @functools.cache
@@ -34,24 +35,8 @@ def find_any_lang(key: str, text: str) -> re.Match[str] | None:
 # re.IGNORECASE makes sre try every branch of a word list at every position (no first-character scan) and
 # costs ~10x more to compile. For a word list of ASCII and caseless characters (Chinese), matching the
 # lowered pattern without the flag on ``text.lower()`` finds the same spans, except for the four characters
-# the flag pairs with an ASCII letter although lower() does not map them there (checked over all of Unicode).
-_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")  # İ ı ſ K(elvin)
-
-
-def fold(text: str, low: str | None = None) -> str | None:
-    """``text.lower()`` when a folded pattern (see ``foldable``) matches it exactly as the case-insensitive
-    pattern matches ``text``, at the same offsets; None for the rare text where it might not.
-    ``low``: ``text.lower()`` when the caller has it already."""
-    if text.isascii():
-        return text.lower() if low is None else low
-    for trap in _TRAPS:
-        if trap in text:
-            return None
-    if low is None:
-        low = text.lower()
-    return low if len(low) == len(text) else None
-
-
+# the flag pairs with an ASCII letter although lower() does not map them there (checked over all of Unicode):
+# ``fold`` (okrlint/text/normalize.py, shared with the text facts) says when the lowered text can be used.
 def foldable(words: Iterable[str]) -> bool:
     """Every character is ASCII or has no case, so the words can be matched folded."""
     return all(c.isascii() or c.lower() == c == c.upper() for w in words for c in w)

@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from okrlint.text import deadlines as _deadlines
-from okrlint.text.normalize import CLAUSE_SEP, FOLDS, normalize
+from okrlint.text.normalize import CLAUSE_SEP, FOLDS, fold, normalize
 from okrlint.text.numbers import RawQuantity, scan_quantities
 from okrlint.text.vocab import direction_verbs, task_verb_forms
 
@@ -257,9 +257,9 @@ class _Quantities:
         self.norm = norm
         self.qs = qs
         # The context patterns run on the lower-cased line, or on the line as written (_folding).
-        self.folding = not norm.isascii() and (  # any of FOLDS
-            "\u0130" in norm or "\u0131" in norm or "\u017f" in norm or "\u212a" in norm)
-        self.low = norm if self.folding else norm.lower()
+        low = fold(norm)  # None when the line holds one of FOLDS
+        self.folding = low is None
+        self.low = norm if low is None else low
         self.patterns = _folding() if self.folding else _FAST
         n = len(qs)
         self._base: list[int | None] = [_UNSET] * n

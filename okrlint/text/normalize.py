@@ -42,6 +42,21 @@ _TABLE = _build_table()
 # holds an ASCII letter, so without them a lower-cased line has the same letters at the same offsets.
 FOLDS = "\u0130\u0131\u017f\u212a"
 
+
+def fold(text: str, low: str | None = None) -> str | None:
+    """``text.lower()`` when a lowered pattern without ``re.IGNORECASE`` matches it exactly as the
+    case-insensitive pattern matches ``text``, at the same offsets; None for the rare text where it
+    might not (one of FOLDS). ``low``: ``text.lower()`` when the caller has it already."""
+    if text.isascii():
+        return text.lower() if low is None else low
+    for trap in FOLDS:
+        if trap in text:
+            return None
+    if low is None:
+        low = text.lower()
+    return low if len(low) == len(text) else None
+
+
 # Clause separators: a baseline, its target and the verb between them live in one clause.
 # Written as one leading class (sre scans for it in C), then: not a comma, or a comma that is not
 # between two digits ("1,000" is not a break).
