@@ -123,19 +123,23 @@ def _read_regular(path: str, limit: int) -> bytes | None:
 class Scan:
     """Files found, read and hashed, before any is parsed: what :func:`finish` lints or loads."""
 
-    __slots__ = ("docs", "per_doc", "keys", "pending")
+    __slots__ = ("docs", "per_doc", "keys", "pending", "_digest")
 
     def __init__(self) -> None:
         self.docs: list[Any] = []  # a Document, or None while pending
         self.per_doc: list[list[Any]] = []
         self.keys: list[tuple[str, bytes] | None] = []  # per cacheable file: (displayed path, content digest)
         self.pending: list[tuple[int, str, bytes, bytes, bool]] = []  # (position, shown, bytes, digest, cached)
+        self._digest: bytes | None | bool = False  # False: not computed yet
 
     def run_digest(self) -> bytes | None:
-        """One digest of every file's path and content, or None when a file cannot be cached (stdin, unreadable)."""
-        from okrlint.cache import digest
+        """One digest of every file's path and content, or None when a file cannot be cached (stdin, unreadable).
+        Computed once: the report and the repository findings are both keyed by it."""
+        if self._digest is False:
+            from okrlint.cache import digest
 
-        return None if None in self.keys else digest(repr(self.keys).encode("utf-8"))
+            self._digest = None if None in self.keys else digest(repr(self.keys).encode("utf-8"))
+        return self._digest  # type: ignore[return-value]
 
     def all_cached(self) -> bool:
         return all(cached for *_, cached in self.pending)
@@ -208,7 +212,7 @@ def finish(engine: Any, scan: Scan, jobs: int, cache: Any, save: bool = True) ->
                 cache.put(shown, key, blob)
     findings = [f for fs in per_doc for f in fs]
     if engine.by_scope.get("repository"):
-        findings.extend(_repository_findings(engine, docs, scan.run_digest(), cache))
+        findings.extend(_repository_findings(engine, docs, scan.run_digest() if cache is not None else None, cache))
     findings.sort(key=Finding.sort_key)
     if cache is not None and save:
         cache.save()
@@ -235,9 +239,7 @@ def _repository_findings(engine: Any, docs: list[Any], whole: bytes | None, cach
 
     from okrlint.cache import dumps
 
-    if cache is None:
-        whole = None
-    if whole is not None:
+    if whole is not None:  # only given with a cache
         hit = cache.entries.get(REPOSITORY_ENTRY)
         if hit is not None and hit[0] == whole:
             try:
