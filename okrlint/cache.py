@@ -263,18 +263,11 @@ class Cache:
             if not path.startswith("\0") and not os.path.exists(path):
                 del self.entries[path]
         payload = pickle.dumps({"key": self.key, "entries": self.entries}, protocol=pickle.HIGHEST_PROTOCOL)
-        import tempfile
+        from okrlint.atomic import write_atomic
 
         try:
             _prepare(self.directory)
-            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=SUFFIX)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(MAGIC + self._mac(payload) + payload)
-                os.replace(tmp, self.path)
-            except BaseException:
-                os.unlink(tmp)
-                raise
+            write_atomic(str(self.path), MAGIC + self._mac(payload) + payload)
             self.changed = False
             _prune(self.directory, keep=self.path)
         except OSError:

@@ -67,13 +67,10 @@ def load_data(path: Path) -> Any:
     try:
         text = json.dumps(data, ensure_ascii=False)
         if json.loads(text) == data:  # only plain strings, numbers, lists and string-keyed maps
-            import tempfile
+            from okrlint.atomic import write_atomic
 
             os.makedirs(os.path.dirname(copy), mode=0o700, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(copy), suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            os.replace(tmp, copy)
+            write_atomic(copy, text.encode("utf-8"))
     except (OSError, TypeError, ValueError):
         pass
     return data
