@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import re
 from pathlib import Path
 from typing import Iterator
 
 from okrlint.engine.config import Config
+from okrlint.regex_cache import compiled
 
 SNIFF_SUFFIXES = (".yaml", ".yml", ".json", ".md", ".markdown")
-_YAML_OBJECTIVES = re.compile(rb'(?m)^(?:objectives|"objectives")\s*:|"objectives"\s*:')
+_YAML_OBJECTIVES = compiled(rb'(?m)^(?:objectives|"objectives")\s*:|"objectives"\s*:')
 
 
 def _included(name: str, config: Config) -> bool:

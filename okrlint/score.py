@@ -23,16 +23,16 @@ what to fix first.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from okrlint.model import Document, Finding, Objective
+from okrlint.regex_cache import compiled
 
 COSTS: dict[str, int] = {"error": 25, "warning": 10, "info": 2}
 UNREADABLE_RULES: frozenset[str] = frozenset({"parse-error"})
 
-_OBJECTIVE = re.compile(r"^objectives\[(\d+)\]")
+_OBJECTIVE = compiled(r"^objectives\[(\d+)\]")
 
 
 @dataclass(slots=True)

@@ -20,13 +20,14 @@ from typing import Any, Callable, Iterator
 from okrlint.engine.config import ConfigError
 from okrlint.engine.registry import Rule
 from okrlint.model import Document, Node, Objective, Problem, Span
+from okrlint.regex_cache import compiled, longest_first
 
 BUILTIN_PREFIX = "okrlint:"
 KINDS = ("vocabulary", "pattern", "count", "compare", "tokens")
 _OPS: dict[str, Callable[[float, float], bool]] = {
     ">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le, "==": operator.eq, "!=": operator.ne,
 }
-_LATIN_EDGE = re.compile(r"^[A-Za-z0-9]|[A-Za-z0-9]$")
+_LATIN_EDGE = compiled(r"^[A-Za-z0-9]|[A-Za-z0-9]$")
 
 
 # -- finding and reading pack files ----------------------------------------------------------------
@@ -289,14 +290,14 @@ def _word_regex(words: list[str]) -> re.Pattern[str] | None:
         return None
     # Longest first so "try to" wins over "try"; Latin words match whole words only.
     alts = []
-    for w in sorted(set(words), key=len, reverse=True):
+    for w in longest_first(set(words)):
         esc = re.escape(w)
         if _LATIN_EDGE.search(w[0]):
             esc = r"(?<![A-Za-z0-9])" + esc
         if _LATIN_EDGE.search(w[-1]):
             esc = esc + r"(?![A-Za-z0-9])"
         alts.append(esc)
-    return re.compile("|".join(alts), re.IGNORECASE)
+    return compiled("|".join(alts), re.IGNORECASE)
 
 
 class _Pattern:
@@ -306,16 +307,16 @@ class _Pattern:
         self.message = message
         self.absent = bool(spec.get("absent", False))
         flags = re.IGNORECASE if spec.get("ignore-case", True) else 0
-        compiled: dict[str, re.Pattern[str]] = {}
+        patterns: dict[str, re.Pattern[str]] = {}
         for lang, source in spec["regex"].items():
             try:
-                compiled[lang] = re.compile(source, flags)
+                patterns[lang] = compiled(source, flags)
             except re.error as exc:
                 raise ConfigError(f"{where}.{lang}: invalid regular expression: {exc}") from None
             if _nested_unbounded(source):
                 raise ConfigError(f"{where}.{lang}: nested unbounded repetition (like '(a+)+') can take "
                                   f"exponential time; rewrite it without a repeat inside a repeat")
-        self.by_lang = {lang: [p for k, p in compiled.items() if k in (lang, "any")] for lang in ("zh", "en")}
+        self.by_lang = {lang: [p for k, p in patterns.items() if k in (lang, "any")] for lang in ("zh", "en")}
 
     def __call__(self, node: Node | Document, ctx: Any) -> Iterator[Problem]:
         text, lang = _target(node)

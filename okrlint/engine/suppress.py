@@ -12,11 +12,11 @@ reported by ``unused-suppression``.
 """
 from __future__ import annotations
 
-import re
 
 from okrlint.model import Suppression
+from okrlint.regex_cache import compiled
 
-_MARK = re.compile(
+_MARK = compiled(
     r"(?:#|<!--)[ \t]*okrlint:[ \t]*(ignore-file|ignore)\b(?:\[([^\]\n]*)\])?(?:[ \t]*--[ \t]*([^\n]*?))?[ \t]*(?:-->)?[ \t]*$"
 )
 

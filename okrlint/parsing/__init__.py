@@ -8,11 +8,12 @@ from pathlib import PurePath
 
 from okrlint.model import Document, Problem, Span
 from okrlint.parsing.decode import DecodeError, decode
+from okrlint.regex_cache import compiled
 
 YAML_SUFFIXES = (".yaml", ".yml")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".txt")
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = compiled(r"[\u4e00-\u9fff]")
 
 
 def _name(path: str) -> str:

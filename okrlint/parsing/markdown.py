@@ -48,20 +48,21 @@ from okrlint.model import Document, KeyResult, Kpi, Objective, Period, Problem, 
 from okrlint.parsing.compose import (NULL_TAG, STR_TAG, TooDeep, compose_text, construct_scalar, plain_scalar,
                                      plain_scalars_exact, syntax_problem)
 from okrlint.parsing.yaml_doc import SAFE_TAGS
+from okrlint.regex_cache import compiled
 
 # Line ends as LSP counts them, so that line numbers agree with editors.
-_LINE_SPLIT = re.compile(r"\r\n|\r|\n")
+_LINE_SPLIT = compiled(r"\r\n|\r|\n")
 
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)[ \t]*")
-_LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_FENCE = compiled(r" {0,3}(`{3,}|~{3,})")
+_HEADING = compiled(r" {0,3}(#{1,6})(?=[ \t]|$)[ \t]*")
+_LIST_MARKER = compiled(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _MARKER_STARTS = frozenset("-*+")  # or a digit
 _FENCE_CHARS = frozenset("`~")
-_TASK_BOX = re.compile(r"\[[ xX]\][ \t]+")
+_TASK_BOX = compiled(r"\[[ xX]\][ \t]+")
 
 # The label: a word, an optional number (+ suffix such as "-new" or "-8"), an
 # optional gloss "(目标)", an optional bold closer.  Every part is bounded.
-_LABEL = re.compile(
+_LABEL = compiled(
     r"(?P<word>objectives?|o|目标|key[ \t]?results?|krs?|关键结果|关键成果|kpis?)"
     r"(?:[ \t]?(?P<num>\d{1,3}|[一二三四五六七八九十]{1,3})"
     r"(?P<suffix>-[A-Za-z0-9]{1,12}(?![A-Za-z0-9]))?)?"
@@ -70,19 +71,19 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 # What may follow a label: a colon (then maybe the bold closer), a spaced hyphen or a dash.
-_SEP = re.compile(r"[ \t]*[:：]|[ \t]+-{1,2}[ \t]+|[ \t]*[—–]{1,2}[ \t]*")
-_SPACE_SEP = re.compile(r"[ \t]+|$")
+_SEP = compiled(r"[ \t]*[:：]|[ \t]+-{1,2}[ \t]+|[ \t]*[—–]{1,2}[ \t]*")
+_SPACE_SEP = compiled(r"[ \t]+|$")
 
-_OWNER_PAREN = re.compile(
+_OWNER_PAREN = compiled(
     r"[(（][ \t]*(?:(?:负责人|责任人|owner|Owner|OWNER)[ \t]*[:：][ \t]*(?P<a>[^()（）]{1,40}?)"
     r"|(?P<b>@[\w.\-]{1,64}))[ \t]*[)）]"
 )
-_HANDLE = re.compile(r"[\w.\-]{1,64}")
+_HANDLE = compiled(r"[\w.\-]{1,64}")
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 # Fallback period finder, used only while okrlint.text.period is missing.
-_FALLBACK_PERIOD = re.compile(
+_FALLBACK_PERIOD = compiled(
     r"(?<!\d)(?:20\d\d[ \t]*[-/年]?[ \t]*(?:[Qq][1-4]|[Hh][12]|第?[一二三四1-4]季度|[上下]半年)"
     r"|[Qq][1-4][ \t]*[-/]?[ \t]*20\d\d)(?!\d)"
 )
@@ -719,15 +720,15 @@ def parse_markdown(text: str, path: str) -> Document:
 
 # -- detection ---------------------------------------------------------------------------------
 
-_DETECT_O = re.compile(
+_DETECT_O = compiled(
     r"^[ \t]{0,8}(?:#{1,6}[ \t]+|(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:\*\*)?"
     r"(?:O|Objective|目标)[ \t]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})?"
     r"(?:[ \t]*[(（][^()（）\n]{0,40}[)）])?(?:\*\*)?(?:[ \t]*[:：]|[ \t]+-[ \t]|[ \t]*[—–])",
     re.MULTILINE | re.IGNORECASE,
 )
-_DETECT_O_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?:O|Objective|目标)[ \t]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[ \t]",
+_DETECT_O_HEADING = compiled(r"^[ \t]{0,3}#{1,6}[ \t]+(?:O|Objective|目标)[ \t]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[ \t]",
                                re.MULTILINE)
-_DETECT_KR = re.compile(
+_DETECT_KR = compiled(
     r"^[ \t]{0,8}(?:#{1,6}[ \t]+|(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:\*\*)?"
     r"(?:KR|Key[ \t]?Result|关键结果|关键成果)[ \t]?(?:\d{1,3}(?:-[A-Za-z0-9]{1,12})?|[一二三四五六七八九十]{1,3})?"
     r"(?:[ \t]*[(（][^()（）\n]{0,40}[)）])?(?:\*\*)?(?:[ \t]*[:：]|[ \t]+-[ \t]|[ \t]*[—–])",

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import re
 
+from okrlint.regex_cache import compiled
+
 # C0/C1 controls (but tab), DEL, and bidi overrides/isolates that could reorder
 # or hide what a reviewer sees ("Trojan Source").
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = compiled("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(m: re.Match[str]) -> str:

@@ -6,19 +6,20 @@ import re
 from typing import Iterable
 
 from okrlint.packs import vocabulary
+from okrlint.regex_cache import compiled, longest_first
 from okrlint.text.normalize import fold
 
 
 @functools.cache
 def vocab_regex(lang: str, key: str) -> re.Pattern[str] | None:
     """One alternation of a vocabulary list; English words match on word boundaries."""
-    words = sorted(vocabulary(lang).get(key, []), key=len, reverse=True)
+    words = longest_first(vocabulary(lang).get(key, []))
     if not words:
         return None
     alt = "|".join(re.escape(w) for w in words)
     if lang == "en":
-        return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
-    return re.compile(alt, re.IGNORECASE)
+        return compiled(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
+    return compiled(alt, re.IGNORECASE)
 
 
 def find(lang: str, key: str, text: str) -> re.Match[str] | None:
@@ -86,13 +87,13 @@ class Folded:
     __slots__ = ("folded", "_source", "_exact")
 
     def __init__(self, folded: str | None, source: str) -> None:
-        self.folded = re.compile(folded) if folded is not None else None  # None: the words do not fold
+        self.folded = compiled(folded) if folded is not None else None  # None: the words do not fold
         self._source = source
         self._exact: re.Pattern[str] | None = None
 
     def exact(self) -> re.Pattern[str]:
         if self._exact is None:
-            self._exact = re.compile(self._source, re.IGNORECASE)
+            self._exact = compiled(self._source, re.IGNORECASE)
         return self._exact
 
     def on(self, text: str, low: str | None) -> tuple[re.Pattern[str], str]:

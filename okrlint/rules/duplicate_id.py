@@ -40,6 +40,7 @@ from typing import Iterator
 
 from okrlint.engine.context import Context
 from okrlint.model import Document, Node, Problem, Span
+from okrlint.regex_cache import compiled
 
 CODE = "OKR504"
 NAME = "duplicate-id"
@@ -77,7 +78,7 @@ def check(documents: list[Document], ctx: Context) -> Iterator[tuple[Document, N
             first[did] = doc
 
 
-_DOC_ID = re.compile(r"^[\"']?id[\"']?[ \t]*:", re.MULTILINE)
+_DOC_ID = compiled(r"^[\"']?id[\"']?[ \t]*:", re.MULTILINE)
 
 
 def _id_line(doc: Document) -> Span:

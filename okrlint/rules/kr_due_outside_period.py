@@ -31,11 +31,11 @@ None.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from typing import Iterator
 
 from okrlint.engine.context import Context
 from okrlint.model import KeyResult, Problem
+from okrlint.regex_cache import compiled
 from okrlint.text import analyze
 
 CODE = "OKR302"
@@ -45,8 +45,8 @@ SEVERITY = "warning"
 OPTIONS_SCHEMA: dict[str, object] = {"type": "object", "additionalProperties": False, "properties": {}}
 
 # Links carry dates that are not deadlines: ".../okr/2025-12-01", "[plan](https://x/2025/q3)".
-_URL = re.compile(r"(?i:https?://|www\.)[^\s)\]>]+")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|FY ?\d{2}|'\d{2}")
+_URL = compiled(r"(?i:https?://|www\.)[^\s)\]>]+")
+_YEAR = compiled(r"(?<!\d)(?:19|20)\d{2}(?!\d)|FY ?\d{2}|'\d{2}")
 
 
 def _dates(kr: KeyResult, ctx: Context) -> list[_dt.date]:

@@ -39,11 +39,11 @@ None.
 """
 from __future__ import annotations
 
-import re
 from typing import Any, Iterator
 
 from okrlint.engine.context import Context
 from okrlint.model import Objective, Problem
+from okrlint.regex_cache import compiled
 from okrlint.rules.kr_is_task import stripped_lead
 from okrlint.text import Facts
 
@@ -53,15 +53,15 @@ SCOPE = "objective"
 SEVERITY = "warning"
 OPTIONS_SCHEMA: dict[str, object] = {"type": "object", "additionalProperties": False, "properties": {}}
 
-_PAREN = re.compile(r"[(（]([^()（）]{0,80})[)）]")
-_NOISE = re.compile(r"[\s\W_]+")
+_PAREN = compiled(r"[(（]([^()（）]{0,80})[)）]")
+_NOISE = compiled(r"[\s\W_]+")
 # The same for ASCII text, in one C pass: _NOISE keeps exactly [A-Za-z0-9] of ASCII; lowered on the way.
 _ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
 _ASCII_NOISE = bytes(c for c in range(128) if not chr(c).isalnum())
-_LEADING_ARTICLE = re.compile(r"^(?i:the|our|a|an)[ ]+")
+_LEADING_ARTICLE = compiled(r"^(?i:the|our|a|an)[ ]+")
 _ARTICLE_STARTS = frozenset("tToOaA")  # what _LEADING_ARTICLE can start with (no other letter folds to these)
 # Words after the target that only say when, not for whom: they do not make a different scope.
-_TIME_TAIL = re.compile(r"(?i:by|before|until|in|end|of|q[1-4]|h[12]|前|底|内|之前|月|年|季度|\d|[-/.])+")
+_TIME_TAIL = compiled(r"(?i:by|before|until|in|end|of|q[1-4]|h[12]|前|底|内|之前|月|年|季度|\d|[-/.])+")
 
 
 def _squash(text: str) -> str:

@@ -45,6 +45,7 @@ from typing import Iterator
 from okrlint.engine.context import Context
 from okrlint.model import KeyResult, Problem
 from okrlint.packs import vocabulary
+from okrlint.regex_cache import compiled, longest_first
 from okrlint.rules._common import branches, fold
 from okrlint.text import analyze
 from okrlint.text.normalize import normalize
@@ -72,13 +73,13 @@ _LEAD_DATE_EN = (
 )
 # One step of strip_lead in one call: the lead (greedy, as alone: whatever follows may be empty), then a
 # deadline, Chinese form first (as ``_LEAD_DATE_ZH.match(s) or _LEAD_DATE_EN.match(s)``).
-_LEAD_STEP = re.compile(rf"(?:{_LEAD})?(?:{_LEAD_DATE_ZH}|{_LEAD_DATE_EN})?")
+_LEAD_STEP = compiled(rf"(?:{_LEAD})?(?:{_LEAD_DATE_ZH}|{_LEAD_DATE_EN})?")
 # Clauses: punctuation, and connectors that start a new statement.
 _CLAUSE_SEPS = ";。；!?！？\n\r，,"
 _CLAUSE_EN = ("and", "so that", "such that", "resulting in", "leading to", "which", "that")
 _CLAUSE_ZH = ("并且", "并", "同时", "从而", "使得", "以便", "进而", "实现")
 # The same on folded text (_common.fold): every branch starts with a literal, so sre skips to candidates.
-_CLAUSES_FOLDED = re.compile("|".join([*map(re.escape, _CLAUSE_SEPS),
+_CLAUSES_FOLDED = compiled("|".join([*map(re.escape, _CLAUSE_SEPS),
                                        branches((w, "(?![a-z])", "[a-z]") for w in _CLAUSE_EN),
                                        *map(re.escape, _CLAUSE_ZH)]))
 
@@ -86,16 +87,16 @@ _CLAUSES_FOLDED = re.compile("|".join([*map(re.escape, _CLAUSE_SEPS),
 @functools.cache
 def _clauses_rx() -> re.Pattern[str]:
     """For the rare text that cannot be folded."""
-    return re.compile(
+    return compiled(
         r"[;。；!?！？\n\r，,]|(?<![A-Za-z])(?i:and|so[ ]that|such[ ]that|resulting[ ]in|leading[ ]to|which|that)"
         r"(?![A-Za-z])|并且|并|同时|从而|使得|以便|进而|实现"
     )
 
 
 _MONEY = frozenset({"$", "¥", "€", "£", "元", "美元", "块"})
-_EN_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
+_EN_WORD = compiled(r"[A-Za-z][A-Za-z\-]*")
 # Nouns that look like task verbs: 开发者 (developers), 设计师 (designers), 组织架构 (org chart).
-_ZH_NOT_VERB = re.compile(r"开发者|设计师|培训师|组织架构|发布会后|迁移率|交付率|交付周期|上线率|落地率")
+_ZH_NOT_VERB = compiled(r"开发者|设计师|培训师|组织架构|发布会后|迁移率|交付率|交付周期|上线率|落地率")
 
 
 @functools.cache
@@ -103,9 +104,9 @@ def _zh_task_rx() -> tuple[re.Pattern[str], bool]:
     """The pattern, and whether it can match ASCII text at all (not when every verb has a Chinese character)."""
     words = set(vocabulary("zh").get("task_verbs", [])) | set(vocabulary("zh").get("kr_task_verbs", []))
     leads = vocabulary("zh").get("kr_task_adverbs", [])
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    lead = "|".join(re.escape(w) for w in sorted(leads, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?:{lead}){{0,2}}(?:{alt})"), any(w.isascii() for w in words)
+    alt = "|".join(re.escape(w) for w in longest_first(words))
+    lead = "|".join(re.escape(w) for w in longest_first(leads)) or "(?!)"
+    return compiled(rf"(?:{lead}){{0,2}}(?:{alt})"), any(w.isascii() for w in words)
 
 
 @functools.cache
@@ -128,9 +129,9 @@ def _en_task_heads() -> tuple[frozenset[str], frozenset[str]]:
 def _outcome_rx() -> re.Pattern[str]:
     zh = set(vocabulary("zh").get("outcome_words", [])) | set(vocabulary("zh").get("kr_outcome_words", []))
     en = set(vocabulary("en").get("outcome_words", [])) | set(vocabulary("en").get("kr_outcome_words", []))
-    zh_alt = "|".join(re.escape(w) for w in sorted(zh, key=len, reverse=True))
-    en_alt = "|".join(re.escape(w) for w in sorted(en, key=len, reverse=True))
-    return re.compile(rf"(?:{zh_alt})|(?<![A-Za-z])(?:{en_alt})(?![A-Za-z])", re.IGNORECASE)
+    zh_alt = "|".join(re.escape(w) for w in longest_first(zh))
+    en_alt = "|".join(re.escape(w) for w in longest_first(en))
+    return compiled(rf"(?:{zh_alt})|(?<![A-Za-z])(?:{en_alt})(?![A-Za-z])", re.IGNORECASE)
 
 
 @functools.cache
@@ -139,9 +140,9 @@ def _result_verb_rx() -> re.Pattern[str]:
 
     zh = vocabulary("zh").get("kr_result_verbs", [])
     en = {f for w in vocabulary("en").get("kr_result_verbs", []) for f in _english_forms(w.strip()) if w.strip()}
-    zh_alt = "|".join(re.escape(w) for w in sorted(zh, key=len, reverse=True)) or "(?!)"
-    en_alt = "|".join(re.escape(w) for w in sorted(en, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?:{zh_alt})|(?i:(?:{en_alt}))(?![A-Za-z])")
+    zh_alt = "|".join(re.escape(w) for w in longest_first(zh)) or "(?!)"
+    en_alt = "|".join(re.escape(w) for w in longest_first(en)) or "(?!)"
+    return compiled(rf"(?:{zh_alt})|(?i:(?:{en_alt}))(?![A-Za-z])")
 
 
 def strip_lead(text: str) -> str:

@@ -43,6 +43,7 @@ from typing import Callable, Iterator, Literal
 from okrlint.engine.context import Context
 from okrlint.model import KeyResult, Problem
 from okrlint.packs import vocabulary
+from okrlint.regex_cache import compiled, longest_first
 from okrlint.rules._common import Folded, branches, fold, foldable
 from okrlint.rules.kr_unit_mismatch import comparable
 from okrlint.text import Facts
@@ -57,13 +58,13 @@ Polarity = Literal["lower", "higher"]
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _CUT_WORDS = ("of", "per", "for", "in", "on", "across", "among")
 # Where the head of an English metric ends, on folded text (_common.fold); _cut() for text that does not fold.
-_CUT = re.compile(branches([*((w, "(?![a-z])", "[a-z]") for w in _CUT_WORDS), ("(", "", None), ("（", "", None),
+_CUT = compiled(branches([*((w, "(?![a-z])", "[a-z]") for w in _CUT_WORDS), ("(", "", None), ("（", "", None),
                             ("/", "", None)]))
 
 
 @functools.cache
 def _cut() -> re.Pattern[str]:
-    return re.compile(rf"(?<![A-Za-z])(?i:{'|'.join(_CUT_WORDS)})(?![A-Za-z])|[(（/]")
+    return compiled(rf"(?<![A-Za-z])(?i:{'|'.join(_CUT_WORDS)})(?![A-Za-z])|[(（/]")
 
 
 @functools.cache
@@ -76,8 +77,7 @@ def _polarity_sources() -> tuple[str, str | None, str | None]:
     per polarity, earliest start, ties to lower-is-better. A higher-is-better word is followed by an
     empty group in the folded patterns (``m.lastindex`` set), by group ``higher`` in the exact one.
     """
-    suffixes = sorted({*vocabulary("zh").get("kr_metric_suffixes", []), *vocabulary("en").get("kr_metric_suffixes", [])},
-                      key=len, reverse=True)
+    suffixes = longest_first({*vocabulary("zh").get("kr_metric_suffixes", []), *vocabulary("en").get("kr_metric_suffixes", [])})
     lower, higher = ([w.strip() for lang in ("zh", "en") for w in vocabulary(lang).get(key, []) if w.strip()]
                      for key in ("lower_is_better", "higher_is_better"))
 
@@ -112,7 +112,7 @@ def _polarity_words() -> Folded:
 @functools.cache
 def _ascii_polarity_words() -> re.Pattern[str] | None:
     source = _polarity_sources()[2]
-    return re.compile(source) if source is not None else None
+    return compiled(source) if source is not None else None
 
 
 def polarity(metric: str | None) -> Polarity | None:

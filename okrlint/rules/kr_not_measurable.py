@@ -43,6 +43,7 @@ from typing import Iterator
 from okrlint.engine.context import Context
 from okrlint.model import KeyResult, Problem
 from okrlint.packs import vocabulary
+from okrlint.regex_cache import compiled, longest_first
 from okrlint.rules._common import Folded, branches, foldable
 from okrlint.rules.kr_is_task import clauses, starts_with_task, strip_lead, stripped_lead
 from okrlint.text import analyze
@@ -54,18 +55,18 @@ SEVERITY = "warning"
 OPTIONS_SCHEMA: dict[str, object] = {"type": "object", "additionalProperties": False, "properties": {}}
 
 # A redacted or not-yet-set number: "from X to Y", "by N%", "TBD", "xx%", "[target]".
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = compiled(
     r"(?<![A-Za-z])(?:[XYZN]|XX+|xx+|TBD|TBC|tbd|tbc|N/A)(?![A-Za-z])|[?？]{1,3}%|_{2,}|\[(?:target|baseline|目标|基线)\]"
     r"|[Xx×]+%|待定"
 )
-_DIGIT = re.compile(r"\d")
+_DIGIT = compiled(r"\d")
 
 
 def _words_rx(key: str, extra_key: str) -> Folded:
     zh = set(vocabulary("zh").get(key, [])) | set(vocabulary("zh").get(extra_key, []))
     en = set(vocabulary("en").get(key, [])) | set(vocabulary("en").get(extra_key, []))
-    zh_words = sorted(zh, key=len, reverse=True)
-    en_words = sorted(en, key=len, reverse=True)
+    zh_words = longest_first(zh)
+    en_words = longest_first(en)
     zh_alt = "|".join(re.escape(w) for w in zh_words) or "(?!)"
     en_alt = "|".join(re.escape(w) for w in en_words) or "(?!)"
     folded = None

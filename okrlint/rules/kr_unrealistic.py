@@ -47,6 +47,7 @@ from typing import Any, Iterator
 
 from okrlint.engine.context import Context
 from okrlint.model import KeyResult, Problem
+from okrlint.regex_cache import compiled
 from okrlint.rules.kr_metric_polarity import movement, polarity
 from okrlint.text import Facts, Quantity
 
@@ -65,7 +66,7 @@ OPTIONS_SCHEMA: dict[str, object] = {
 }
 
 # Metrics that are shares of a whole: a level above 100 % is impossible.
-_SHARE = re.compile(
+_SHARE = compiled(
     r"率|占比|比例|份额|覆盖|渗透|满意度|(?<![A-Za-z])(?i:rate|ratio|share|coverage|percentage|accuracy|retention"
     r"|availability|uptime|adoption|penetration|satisfaction|compliance|FTR|FCR|CSAT)(?![A-Za-z])"
 )
@@ -82,7 +83,7 @@ def _benchmark(ctx: Context, metric: str | None, text: str) -> tuple[str, Quanti
         k = str(key).strip()
         if not k:
             continue
-        rx = re.compile(rf"(?<![A-Za-z0-9]){re.escape(k)}(?![A-Za-z0-9])", re.IGNORECASE)
+        rx = compiled(rf"(?<![A-Za-z0-9]){re.escape(k)}(?![A-Za-z0-9])", re.IGNORECASE)
         if rx.search(hay):
             q = to_quantity(value)
             if q is not None:

@@ -45,6 +45,7 @@ from typing import Any, Iterator
 from okrlint.engine.context import Context
 from okrlint.model import Document, Problem, Span
 from okrlint.packs import vocabulary
+from okrlint.regex_cache import compiled, longest_first
 from okrlint.rules._common import Folded, branches, fold, foldable
 
 CODE = "OKR401"
@@ -53,11 +54,11 @@ SCOPE = "document"
 SEVERITY = "warning"
 OPTIONS_SCHEMA: dict[str, object] = {"type": "object", "additionalProperties": False, "properties": {}}
 
-_NEGATION = re.compile(r"(?i)没有|从不|不复盘|不检查|(?<![A-Za-z])(?:no|never|not|without)(?![A-Za-z])")
+_NEGATION = compiled(r"(?i)没有|从不|不复盘|不检查|(?<![A-Za-z])(?:no|never|not|without)(?![A-Za-z])")
 
 
 def _words(key: str) -> list[str]:
-    return sorted({w for lang in ("zh", "en") for w in vocabulary(lang).get(key, [])}, key=len, reverse=True)
+    return longest_first({w for lang in ("zh", "en") for w in vocabulary(lang).get(key, [])})
 
 
 @functools.cache

@@ -45,6 +45,7 @@ from typing import Iterator
 from okrlint.engine.context import Context
 from okrlint.model import Objective, Problem
 from okrlint.packs import vocabulary
+from okrlint.regex_cache import compiled, longest_first
 from okrlint.rules import kpi_as_okr, objective_is_metric
 from okrlint.rules._common import branches, fold, foldable
 from okrlint.rules.objective_vague import MAX_TITLE, clean_title
@@ -55,11 +56,11 @@ SCOPE = "objective"
 SEVERITY = "warning"
 OPTIONS_SCHEMA: dict[str, object] = {"type": "object", "additionalProperties": False, "properties": {}}
 
-_LEAD = re.compile(r"[\s,，、;；:：.。!！\-–—>*#]*")
+_LEAD = compiled(r"[\s,，、;；:：.。!！\-–—>*#]*")
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return "|".join(re.escape(w) for w in longest_first(words))
 
 
 @functools.cache
@@ -67,14 +68,14 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pa
     """(opening task verb, deliverable ending, aspiration or escape word) for one language."""
     verbs, prefixes, endings, escapes = _words(lang)
     if lang == "en":
-        verb = re.compile(rf"(?:(?:{_alt(prefixes)})\s+)?(?P<verb>(?:{_alt(verbs)})(?:s|es|d|ed|ing)?)(?![A-Za-z-])",
+        verb = compiled(rf"(?:(?:{_alt(prefixes)})\s+)?(?P<verb>(?:{_alt(verbs)})(?:s|es|d|ed|ing)?)(?![A-Za-z-])",
                           re.IGNORECASE)
-        escape = re.compile(rf"(?<![A-Za-z-])(?:{_alt(escapes)})(?![A-Za-z-])", re.IGNORECASE)
+        escape = compiled(rf"(?<![A-Za-z-])(?:{_alt(escapes)})(?![A-Za-z-])", re.IGNORECASE)
         return verb, None, escape
     nouns = vocabulary(lang).get("objective_task_noun_suffixes", [])
-    verb = re.compile(rf"(?:(?:{_alt(prefixes)})\s*)?(?P<verb>{_alt(verbs)})(?!{_alt(nouns)})")
-    ending = re.compile(rf"(?P<verb>{_alt(endings)})[\s。.!！]*$")
-    return verb, ending, re.compile(_alt(escapes))
+    verb = compiled(rf"(?:(?:{_alt(prefixes)})\s*)?(?P<verb>{_alt(verbs)})(?!{_alt(nouns)})")
+    ending = compiled(rf"(?P<verb>{_alt(endings)})[\s。.!！]*$")
+    return verb, ending, compiled(_alt(escapes))
 
 
 def _words(lang: str) -> tuple[list[str], list[str], list[str], list[str]]:
@@ -100,9 +101,9 @@ def _en_firsts() -> tuple[frozenset[str], frozenset[str]] | None:
 def _en_folded() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The English (verb, escape) patterns for folded text (only when _en_firsts() is not None)."""
     verbs, prefixes, _, escapes = _words("en")
-    low = [sorted((w.lower() for w in words), key=len, reverse=True) for words in (prefixes, verbs)]
-    verb = re.compile(rf"(?:(?:{_alt(low[0])})\s+)?(?P<verb>(?:{_alt(low[1])})(?:s|es|d|ed|ing)?)(?![a-z-])")
-    escape = re.compile(branches(((w, "", "[a-z-]") for w in sorted(escapes, key=len, reverse=True)), "(?![a-z-])"))
+    low = [longest_first((w.lower() for w in words)) for words in (prefixes, verbs)]
+    verb = compiled(rf"(?:(?:{_alt(low[0])})\s+)?(?P<verb>(?:{_alt(low[1])})(?:s|es|d|ed|ing)?)(?![a-z-])")
+    escape = compiled(branches(((w, "", "[a-z-]") for w in longest_first(escapes)), "(?![a-z-])"))
     return verb, escape
 
 

@@ -45,6 +45,7 @@ from typing import Iterator
 from okrlint.engine.context import Context
 from okrlint.model import Objective, Problem
 from okrlint.packs import vocabulary
+from okrlint.regex_cache import compiled, longest_first
 from okrlint.rules._common import branches, fold, foldable
 
 CODE = "OKR103"
@@ -55,18 +56,18 @@ OPTIONS_SCHEMA: dict[str, object] = {"type": "object", "additionalProperties": F
 
 # Noise around the words people write: links, owners, issue refs, emphasis, brackets, quarters.
 _NOISE = [
-    re.compile(r"\[([^\]\n]{0,200})\]\([^)\n]{0,500}\)"),  # [text](url) -> text (kept by the sub below)
+    compiled(r"\[([^\]\n]{0,200})\]\([^)\n]{0,500}\)"),  # [text](url) -> text (kept by the sub below)
 ]
-_URL = re.compile(r"https?://\S+|www\.\S+")
-_MENTION = re.compile(r"(?<![\w.])@[\w.\-]+|#\d+\b")
-_PAREN = re.compile(r"[(（\[【][^()（）\[\]【】]{0,120}[)）\]】]")
-_OWNER = re.compile(r"(?i)[-–—|,,]\s*(?:owner|负责人|dri)\s*[:：]?.*$")
-_PERIOD = re.compile(r"(?i)\b(?:FY|H|Q)\d{1,4}\b|\b(?:19|20)\d{2}\b|(?:19|20)\d{2}\s*年|第[一二三四1-4]季度|[上下]半年")
-_EMPHASIS = re.compile(r"[*_`~]+")
-_SEPARATORS = re.compile(r"[\s,，、;；:：.。!！?？'\"“”‘’/\\|+\-–—&·…]+")
+_URL = compiled(r"https?://\S+|www\.\S+")
+_MENTION = compiled(r"(?<![\w.])@[\w.\-]+|#\d+\b")
+_PAREN = compiled(r"[(（\[【][^()（）\[\]【】]{0,120}[)）\]】]")
+_OWNER = compiled(r"(?i)[-–—|,,]\s*(?:owner|负责人|dri)\s*[:：]?.*$")
+_PERIOD = compiled(r"(?i)\b(?:FY|H|Q)\d{1,4}\b|\b(?:19|20)\d{2}\b|(?:19|20)\d{2}\s*年|第[一二三四1-4]季度|[上下]半年")
+_EMPHASIS = compiled(r"[*_`~]+")
+_SEPARATORS = compiled(r"[\s,，、;；:：.。!！?？'\"“”‘’/\\|+\-–—&·…]+")
 _VERB_SUFFIX = r"(?:s|es|d|ed|ing)?"
-_DIGIT = re.compile(r"\d")  # what _PERIOD needs, but for "季度" and "半年"
-_LATIN = re.compile(r"[A-Za-z]")
+_DIGIT = compiled(r"\d")  # what _PERIOD needs, but for "季度" and "半年"
+_LATIN = compiled(r"[A-Za-z]")
 MAX_TITLE = 300  # characters; longer "objectives" are prose, and bounding them keeps the rule fast
 
 
@@ -106,7 +107,7 @@ def _may_name_owner(text: str) -> bool:
 def _generic_words(lang: str) -> list[str]:
     voc = vocabulary(lang)
     keys = ("objective_time_words", "objective_generic_verbs", "objective_generic_nouns", "objective_connectors")
-    return sorted({w for k in keys for w in voc.get(k, [])}, key=len, reverse=True)
+    return longest_first({w for k in keys for w in voc.get(k, [])})
 
 
 @functools.cache
@@ -115,8 +116,8 @@ def _generic_regex(lang: str) -> re.Pattern[str]:
     if lang == "en":
         verbs = set(vocabulary(lang).get("objective_generic_verbs", []))
         alt = "|".join(re.escape(w) + (_VERB_SUFFIX if w in verbs and " " not in w else "") for w in words)
-        return re.compile(rf"(?<![A-Za-z0-9-])(?:{alt})(?![A-Za-z0-9-])", re.IGNORECASE)
-    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+        return compiled(rf"(?<![A-Za-z0-9-])(?:{alt})(?![A-Za-z0-9-])", re.IGNORECASE)
+    return compiled("|".join(re.escape(w) for w in words), re.IGNORECASE)
 
 
 @functools.cache
@@ -125,9 +126,9 @@ def _generic_folded(lang: str) -> re.Pattern[str]:
     words = _generic_words(lang)
     if lang == "en":
         verbs = set(vocabulary(lang).get("objective_generic_verbs", []))
-        return re.compile(branches(((w, _VERB_SUFFIX if w in verbs and " " not in w else "", "[a-z0-9-]")
+        return compiled(branches(((w, _VERB_SUFFIX if w in verbs and " " not in w else "", "[a-z0-9-]")
                                     for w in words), "(?![a-z0-9-])"))
-    return re.compile(branches((w, "", None) for w in words))
+    return compiled(branches((w, "", None) for w in words))
 
 
 @functools.cache

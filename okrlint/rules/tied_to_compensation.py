@@ -51,6 +51,7 @@ from typing import Iterator
 from okrlint.engine.context import Context
 from okrlint.model import Document, Problem, Span
 from okrlint.packs import vocabulary
+from okrlint.regex_cache import compiled, longest_first
 from okrlint.rules._common import Folded, branches, fold, foldable
 
 CODE = "OKR402"
@@ -60,23 +61,23 @@ SEVERITY = "error"
 OPTIONS_SCHEMA: dict[str, object] = {"type": "object", "additionalProperties": False, "properties": {}}
 
 # Sentence ends; an English full stop only before a space (0.6 and v1.2 are not sentence ends).
-_SENTENCE_END = re.compile(r"[。！？!?;；\n]|\.(?=\s|$)")
-_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
-_KPI_LINE = re.compile(r"[\s\-*+>]*(?:\*\*)?(?i:kpis?)\d*(?:\*\*)?\s*[(（:：]")
-_YAML_TOP_KEY = re.compile(r"(?P<key>[A-Za-z_][\w-]*|\"[^\"]*\"|'[^']*')[ \t]*:")
+_SENTENCE_END = compiled(r"[。！？!?;；\n]|\.(?=\s|$)")
+_HEADING = compiled(r"[ \t]{0,3}#{1,6}[ \t]")
+_KPI_LINE = compiled(r"[\s\-*+>]*(?:\*\*)?(?i:kpis?)\d*(?:\*\*)?\s*[(（:：]")
+_YAML_TOP_KEY = compiled(r"(?P<key>[A-Za-z_][\w-]*|\"[^\"]*\"|'[^']*')[ \t]*:")
 # A line label ("KR2:", "- O1:", "关键结果1:"): structure, not a mention of OKR results.
-_LABEL = re.compile(r"[\s\-*+>#]*(?:(?:\*\*)?(?:(?i:key[ ]?results?|objective|krs?|o)[ ]?\d{0,3}|关键结果\d{0,3}"
+_LABEL = compiled(r"[\s\-*+>#]*(?:(?:\*\*)?(?:(?i:key[ ]?results?|objective|krs?|o)[ ]?\d{0,3}|关键结果\d{0,3}"
                     r"|目标\d{0,3})(?:\*\*)?(?:[(（][^)）]{0,12}[)）])?(?:\*\*)?[ ]?[:：](?:\*\*)?[ ]?)?")
-_CLAUSE = re.compile(r"[,，、:：]")
-_KPI = re.compile(r"(?<![A-Za-z])(?i:kpis?)(?![A-Za-z])")
+_CLAUSE = compiled(r"[,，、:：]")
+_KPI = compiled(r"(?<![A-Za-z])(?i:kpis?)(?![A-Za-z])")
 MAX_SENTENCE = 500  # characters
 MAX_FINDINGS = 50  # per document
-_LINES = re.compile(r"\r\n|\r|\n")  # line ends as the parsers count them
+_LINES = compiled(r"\r\n|\r|\n")  # line ends as the parsers count them
 _EDGE_L, _EDGE_R = r"(?<![A-Za-z0-9])", r"(?![A-Za-z0-9])"
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in longest_first(set(words)))
 
 
 @functools.cache
@@ -103,7 +104,7 @@ def _regex(*keys: str) -> Folded:
 
 
 def _sorted(words: list[str]) -> list[str]:
-    return sorted(set(words), key=len, reverse=True)
+    return longest_first(set(words))
 
 
 @functools.cache

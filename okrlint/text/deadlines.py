@@ -17,6 +17,7 @@ import functools
 import re
 from collections.abc import Callable
 
+from okrlint.regex_cache import compiled, longest_first
 from okrlint.text.normalize import FOLDS
 
 _MONTH = (
@@ -249,11 +250,11 @@ _L_NEXT: dict[str, str] = {
                      "kr okr obj objective o").split(), _IDENT_NEXT),
     "q": "1234", "h": "12", "fy": "", "v": "", "eoq": "", "eoy": "", "eom": "",
 }
-_KEYWORDS = "|".join(sorted(_L_NEXT, key=len, reverse=True))
+_KEYWORDS = "|".join(longest_first(_L_NEXT))
 # On the lower-cased line (same letters at the same offsets unless it holds \u0130 or \u212a, see
 # FOLDS): skips every character that cannot start a token.
 _OTHER = rf"[^\da-z#{_CJK_STARTS}]"
-_SKIP = re.compile(
+_SKIP = compiled(
     rf"(?:{_OTHER}{_OTHER}*+|{_DIGIT_SKIP}|{_CJK_SKIP}"
     rf"|(?!(?:{_KEYWORDS})(?![a-z])|the[ ]end|[a-z]++[-\u0131\u017f])[a-z]++)*+"
 )
@@ -263,11 +264,11 @@ _SKIP = re.compile(
 def _skip_but_words() -> re.Pattern[str]:
     """_SKIP for a line with \u0130 or \u212a (matched as written): every word is an anchor."""
     other = rf"[^\dA-Za-z#{_CJK_STARTS}]"
-    return re.compile(rf"(?:{other}{other}*+|{_DIGIT_SKIP}|{_CJK_SKIP})*+")
+    return compiled(rf"(?:{other}{other}*+|{_DIGIT_SKIP}|{_CJK_SKIP})*+")
 
 
-_DIGIT_RUN = re.compile(r"\d+")
-_WORD_RUN = re.compile(r"[A-Za-z]+")
+_DIGIT_RUN = compiled(r"\d+")
+_WORD_RUN = compiled(r"[A-Za-z]+")
 
 
 def _word_may_start(norm: str, end: int, word: str) -> bool:
@@ -296,7 +297,7 @@ def _past_run(norm: str, pos: int) -> int:
 
 
 # Each pattern compiled once; per group, its patterns in the order they are tried.
-_COMPILED = [re.compile(rx) for _, _, rx, _ in _SPECS]
+_COMPILED = [compiled(rx) for _, _, rx, _ in _SPECS]
 _BY_GROUP: dict[str, tuple[tuple[re.Pattern[str], Handler], ...]] = {
     g: tuple((_COMPILED[i], spec[3]) for i, spec in sorted(enumerate(_SPECS), key=lambda e: e[1][1]) if g in spec[0])
     for g in "dlcs"
@@ -304,12 +305,12 @@ _BY_GROUP: dict[str, tuple[tuple[re.Pattern[str], Handler], ...]] = {
 # A line with more dates than this is not a KR; stopping keeps adversarial input cheap.
 MAX_TOKENS = 200
 
-_MARK_BEFORE = re.compile(
+_MARK_BEFORE = compiled(
     r"(?:(?<![A-Za-z])(?:[Bb]y|[Bb]efore|[Uu]ntil|[Tt]ill|[Nn]o[ ]later[ ]than|[Dd]ue(?:[ ](?:by|on|before))?"
     r"|[Dd]eadline:?)(?:[ ](?:the[ ])?end[ ]of)?(?:[ ]the)?|(?<![A-Za-z])(?:[Tt]he[ ])?[Ee]nd[ ]of(?:[ ]the)?"
     r"|截止(?:到|至|于|日期)?:?|截至|于|到)[ ]?$"
 )
-_MARK_AFTER = re.compile(r"[ ]?(?:之前|以前|结束前|底前|末前|前|为止|截止|底|末|内)")
+_MARK_AFTER = compiled(r"[ ]?(?:之前|以前|结束前|底前|末前|前|为止|截止|底|末|内)")
 
 
 def _token(group: str, norm: str, at: int, year: int | None) -> Token | None:

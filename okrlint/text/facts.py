@@ -49,6 +49,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
+from okrlint.regex_cache import compiled
 from okrlint.text import deadlines as _deadlines
 from okrlint.text.normalize import CLAUSE_SEP, FOLDS, fold, normalize
 from okrlint.text.numbers import RawQuantity, scan_quantities
@@ -116,14 +117,14 @@ class Facts:
     direction_word: str | None = None
 
 
-_LATIN = re.compile(r"[A-Za-z]")
+_LATIN = compiled(r"[A-Za-z]")
 
 
 @functools.cache
 def _cjk() -> re.Pattern[str]:
     # Compiled on the first non-ASCII text: sre expands a class over these BMP ranges into a bitmap
     # in Python (~3 ms at start-up), which ASCII-only runs never need.
-    return re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+    return compiled(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def detect_language(text: str) -> Literal["zh", "en"]:
@@ -190,15 +191,15 @@ def _context_patterns(folding: bool) -> tuple[str, str, str, str]:
 
 
 _WINDOW = 24
-_FAST = _LIMIT_PRE, _BASE_PRE, _TARGET_PRE, _GAP_BAD = tuple(map(re.compile, _context_patterns(False)))
+_FAST = _LIMIT_PRE, _BASE_PRE, _TARGET_PRE, _GAP_BAD = tuple(map(compiled, _context_patterns(False)))
 
 
 @functools.cache
 def _folding() -> tuple[re.Pattern[str], ...]:
-    return tuple(map(re.compile, _context_patterns(True)))
+    return tuple(map(compiled, _context_patterns(True)))
 
 
-_LIMIT_SUF = re.compile(
+_LIMIT_SUF = compiled(
     r"[ ]?(?:(?P<le>以内|之内|及以下|或以下|以下|之下|或更少|或更低|内(?![部容外控训推网测审存核])"
     r"|(?i:or[ ](?:less|lower|fewer|below)|max(?:imum)?(?![A-Za-z])|at[ ]most))"
     r"|(?P<ge>及以上|或以上|以上|之上|或更高|或更多|\+|(?i:or[ ](?:more|higher|above|better|greater)"
@@ -207,26 +208,26 @@ _LIMIT_SUF = re.compile(
 _LIMIT_SUF_FIRST = frozenset(" 以之及或内+oOmMaA")  # what _LIMIT_SUF can start with
 # _LIMIT_PRE needs one of these words somewhere in the lower-cased line, and few lines have one:
 # one search of the line spares a window search per number.
-_LIMIT_HINT = re.compile("于|过|多|少|突破|under|below|than|most|exceeding|within|up to|max|least|above|min")
-_ARROW = re.compile(r"[ ]{0,3}(?:-{1,2}>|=>|[→⟶➔➜⇒➡])[ ]{0,3}")
-_RANGE = re.compile(r"[ ]?[~\-][ ]?")
-_BY_PRE = re.compile(r"(?<![A-Za-z])(?i:by)[ ]?$")
-_MULTIPLE = re.compile(
+_LIMIT_HINT = compiled("于|过|多|少|突破|under|below|than|most|exceeding|within|up to|max|least|above|min")
+_ARROW = compiled(r"[ ]{0,3}(?:-{1,2}>|=>|[→⟶➔➜⇒➡])[ ]{0,3}")
+_RANGE = compiled(r"[ ]?[~\-][ ]?")
+_BY_PRE = compiled(r"(?<![A-Za-z])(?i:by)[ ]?$")
+_MULTIPLE = compiled(
     r"(?<![A-Za-z])(?i:(?P<two>doubl(?:e|es|ed|ing))|(?P<three>tripl(?:e|es|ed|ing))|(?P<half>halv(?:e|es|ed|ing)|by[ ]half))"
     r"(?![A-Za-z])|(?P<zh2>翻一番|翻倍|翻番)|(?P<zhhalf>减半)"
 )
-_PAREN = re.compile(r"[(（][^()（）]{0,80}[)）]")
-_LABEL = re.compile(
+_PAREN = compiled(r"[(（][^()（）]{0,80}[)）]")
+_LABEL = compiled(
     r"[\s\-*•·>#]*+(?:(?:(?i:kr|okr|obj|objective)|O)[ ]?\d{1,3}(?:\.\d{1,3})*[ ]?[:.、)\-]?|\d{1,3}[.、)])?\s*+"
 )
 # What _LABEL can consume first besides whitespace and digits.
 _LABEL_FIRST = frozenset("-*•·>#kKoO" + FOLDS)
-_ZH_FILLER = re.compile(r"(?:将|把|使得|使|让|确保|保证|推动|实现|力争|争取|通过)+")
-_EN_FILLER = re.compile(r"(?:(?i:the|our|a|an|to|and|overall)[ ]+)+")
+_ZH_FILLER = compiled(r"(?:将|把|使得|使|让|确保|保证|推动|实现|力争|争取|通过)+")
+_EN_FILLER = compiled(r"(?:(?i:the|our|a|an|to|and|overall)[ ]+)+")
 _ZH_FILLER_FIRST = frozenset("将把使让确保推实力争通")  # what each filler can start with
 _EN_FILLER_FIRST = frozenset("tToOaA")
 # Comparison words between the metric and its verb: "收入同比增长15%", "revenue YoY".
-_TRAILING = re.compile(
+_TRAILING = compiled(
     r"[ ]*(?:同比|环比|较(?:去年|上年|上季度|上月|上期)?|相比(?:去年|上年|上季度)?|比去年"
     r"|(?<![A-Za-z])(?i:yoy|qoq|mom|year[- ]over[- ]year))$"
 )

@@ -6,7 +6,8 @@ in the caller's text).
 """
 from __future__ import annotations
 
-import re
+
+from okrlint.regex_cache import compiled
 
 
 def _build_table() -> dict[int, str]:
@@ -60,12 +61,12 @@ def fold(text: str, low: str | None = None) -> str | None:
 # Clause separators: a baseline, its target and the verb between them live in one clause.
 # Written as one leading class (sre scans for it in C), then: not a comma, or a comma that is not
 # between two digits ("1,000" is not a break).
-CLAUSE_SEP = re.compile(r"[;。；!?！？\n\r，,](?:(?<!,)|(?<!\d,)|(?!\d))")
+CLAUSE_SEP = compiled(r"[;。；!?！？\n\r，,](?:(?<!,)|(?<!\d,)|(?!\d))")
 
 
 # Most non-ASCII lines have nothing to map, and str.translate looks every character up in _TABLE:
 # check first. The class (two runs: cheap to compile) covers the full-width forms, _unmapped the rest.
-_WIDE = re.compile(r"[\uff01-\uff64\uffe5]")
+_WIDE = compiled(r"[\uff01-\uff64\uffe5]")
 assert {chr(k) for k, v in _TABLE.items() if chr(k) != v and not ("\uff01" <= chr(k) <= "\uff64" or k == 0xFFE5)} == {
     "\u3000", "\u00a0", "\u301c", "\u2212", "\u2013", "\u2267", "\u2266"}
 

@@ -12,6 +12,7 @@ import bisect
 import functools
 import re
 
+from okrlint.regex_cache import compiled, longest_first
 from okrlint.text.normalize import FOLDS
 
 # A KR has a handful of numbers; past this many the line is not a KR, and
@@ -25,7 +26,7 @@ _CN_DIGITS: dict[str, int] = {
 _CN_SMALL: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
 _CN_MAGNITUDE = frozenset("十百千万亿")
 
-_NUM = re.compile(
+_NUM = compiled(
     r"(?P<pct>百分之)(?P<pctv>\d++(?:\.\d++)?|[零〇一二两三四五六七八九十百千]++)"
     # Not after a letter, digit or dot: KR1, Q4, FY22, p95, v2, ".5" stay out.
     r"|(?<![A-Za-z0-9_.])(?P<ar>\d{1,3}(?:,\d{3})++(?!\d)|\d++)(?P<frac>\.\d++)?"
@@ -44,20 +45,20 @@ _EN_SCALES: dict[str, float] = {
 # Where a _NUM match can start: searching for this first (a plain class, which sre scans for in C)
 # and matching _NUM only there is much cheaper than running _NUM's lookbehinds at every position.
 # In ASCII text only an ASCII digit can (a smaller class is also quicker to test than \d).
-_ASCII_NUM_START = re.compile(r"[0-9]")
+_ASCII_NUM_START = compiled(r"[0-9]")
 
 
 @functools.cache
 def _num_start() -> re.Pattern[str]:
     # Compiled for the first non-ASCII line: a class of scattered CJK characters costs ~0.5 ms to build.
-    return re.compile(r"[百\d零〇一二两三四五六七八九十]")
+    return compiled(r"[百\d零〇一二两三四五六七八九十]")
 
 
-_SCALE = re.compile(
+_SCALE = compiled(
     r"(?P<zh>万亿|千万|百万|十万|万|亿|千(?![克米瓦])|百(?!分))"
     r"|(?P<en>[ ]?(?i:thousand|million|billion|trillion)|[kKMB]|bn|mn)(?![A-Za-z])"
 )
-_SMALL_M = re.compile(r"m(?![A-Za-z])")  # "$2m": million only after a currency sign
+_SMALL_M = compiled(r"m(?![A-Za-z])")  # "$2m": million only after a currency sign
 
 # Written unit -> reported unit. Chinese units are reported as written except
 # percentage points; English ones are normalised.
@@ -83,10 +84,10 @@ _EN_SHORT_UNITS: dict[str, str] = {"s": "s", "h": "h", "d": "day", "x": "x", "×
 
 
 def _alts(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return "|".join(re.escape(w) for w in longest_first(words))
 
 
-_UNIT = re.compile(
+_UNIT = compiled(
     rf"[ ]?(?P<zh>{_alts(list(_ZH_UNITS))})"
     rf"|[ ]?(?P<en>(?i:{_alts(list(_EN_UNITS))}))(?![A-Za-z])"
     # One-letter units only when glued to the number: "1s", "10x", not "5 s".
@@ -103,16 +104,16 @@ def _zh_units_at() -> dict[str, tuple[str, ...]]:
     """Chinese units by first character, longest first (as _UNIT tries them), where that character
     cannot start a multiplier: _read_suffix reads these with str.startswith."""
     by_first: dict[str, tuple[str, ...]] = {}
-    for unit in sorted(_ZH_UNITS, key=len, reverse=True):
+    for unit in longest_first(_ZH_UNITS):
         if unit[0] not in _SCALE_FIRST and not unit[0].isascii():
             by_first[unit[0]] = (*by_first.get(unit[0], ()), unit)
     return by_first
 
 
 _ZH_UNITS_AT = _zh_units_at()
-_CURRENCY = re.compile(r"[$¥€£][ ]?$")
+_CURRENCY = compiled(r"[$¥€£][ ]?$")
 # "->" and "=>" are arrows, not comparators.
-_COMPARATOR = re.compile(r"(?:>=|<=|≥|≤|(?<![-=])>|<(?![-=]))[ ]?$")
+_COMPARATOR = compiled(r"(?:>=|<=|≥|≤|(?<![-=])>|<(?![-=]))[ ]?$")
 _COMPARATOR_NAMES: dict[str, str] = {">=": ">=", "≥": ">=", "<=": "<=", "≤": "<=", ">": ">", "<": "<"}
 
 

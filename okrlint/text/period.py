@@ -16,6 +16,7 @@ import datetime as _dt
 import re
 
 from okrlint.model import Period
+from okrlint.regex_cache import compiled
 from okrlint.text.normalize import normalize
 
 _Q = r"[Qq](?P<q>[1-4])"
@@ -47,7 +48,7 @@ _FORMS: list[tuple[str, str]] = [
 ]
 # In headings: not glued to other letters or digits. parse_period fullmatches the same patterns
 # against the value without its outer spaces (no form starts with a space or needs one at its end).
-_IN_TEXT = [(kind, re.compile(rf"(?<![A-Za-z0-9])(?:{rx})(?![A-Za-z0-9])")) for kind, rx in _FORMS]
+_IN_TEXT = [(kind, compiled(rf"(?<![A-Za-z0-9])(?:{rx})(?![A-Za-z0-9])")) for kind, rx in _FORMS]
 
 
 def _year(m: re.Match[str]) -> int | None:

@@ -10,6 +10,7 @@ import functools
 import re
 
 from okrlint.packs import vocabulary
+from okrlint.regex_cache import compiled, longest_first
 
 _DIRECTIONS = (("increase_verbs", "up"), ("decrease_verbs", "down"), ("keep_verbs", "keep"))
 _VOWELS = frozenset("aeiou")
@@ -31,8 +32,8 @@ def _english_forms(word: str) -> set[str]:
     return forms
 
 
-_WORD = re.compile(r"[A-Za-z]+")
-_NEXT_WORD = re.compile(r"[ ]+([A-Za-z]+)")
+_WORD = compiled(r"[A-Za-z]+")
+_NEXT_WORD = compiled(r"[ ]+([A-Za-z]+)")
 
 
 class Verbs:
@@ -109,8 +110,8 @@ def direction_verbs() -> Verbs:
                     zh_lookup.setdefault(word, direction)
     zh = None
     if zh_lookup:
-        ordered = sorted(zh_lookup, key=len, reverse=True)  # longest first: 翻一番 before 翻番
-        zh = re.compile("|".join(re.escape(w) for w in ordered))
+        ordered = longest_first(zh_lookup)  # longest first: 翻一番 before 翻番
+        zh = compiled("|".join(re.escape(w) for w in ordered))
     return Verbs(zh, zh_lookup, en_lookup)
 
 

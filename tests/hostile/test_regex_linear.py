@@ -1,7 +1,9 @@
 """Every regular expression in okrlint runs in linear time: 100,000-character adversarial strings, < 1 s each.
 
 Patterns are collected by importing every okrlint module and walking module globals (also inside
-lists, tuples and dicts), plus the vocabulary alternations of okrlint/rules/_common.py vocab_regex.
+lists, tuples and dicts), plus the vocabulary alternations of okrlint/rules/_common.py vocab_regex,
+plus every pattern compiled on first use (okrlint/regex_cache.py records them) while the examples and
+the hostile cases are linted.
 Adversarial strings repeat the pattern's own literal characters, digits, separators and CJK, and
 end in a character that makes a match fail late (the classic backtracking trigger).
 """
@@ -17,6 +19,7 @@ from typing import Any, Iterator
 import pytest
 
 import okrlint
+from tests.conftest import EXAMPLES, ROOT
 
 SKIP_MODULES = ("okrlint.lsp", "okrlint.__main__")  # optional server dependencies
 
@@ -84,6 +87,15 @@ def collect() -> dict[str, re.Pattern[str]]:
             rx = vocab_regex(lang, key)
             if rx is not None:
                 found[f"vocab_regex({lang},{key})"] = rx
+    from okrlint import regex_cache
+    from okrlint.api import lint_paths
+
+    lint_paths([EXAMPLES, ROOT / "tests" / "hostile" / "cases"])
+    known = {(rx.pattern, rx.flags) for rx in found.values()}
+    for rx in regex_cache.used():
+        if (rx.pattern, rx.flags) not in known:
+            known.add((rx.pattern, rx.flags))
+            found[f"first-use[{len(known)}]:{rx.pattern[:40]}"] = rx
     return found
 
 
