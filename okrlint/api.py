@@ -5,22 +5,26 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from okrlint.engine.config import Config, load_config
 from okrlint.engine.runner import Engine, Options
 from okrlint.model import Document, Finding
+from okrlint.record import Record
 
 if TYPE_CHECKING:
     from okrlint.cache import Cache
 
 
-@dataclass(slots=True)
-class Result:
-    findings: list[Finding] = field(default_factory=list)
-    documents: list[Document] = field(default_factory=list)
+class Result(Record):
+    __slots__ = ("findings", "documents")
+    findings: list[Finding]
+    documents: list[Document]
+
+    def __init__(self, findings: list[Finding] | None = None, documents: list[Document] | None = None) -> None:
+        self.findings = [] if findings is None else findings
+        self.documents = [] if documents is None else documents
 
     @property
     def files(self) -> list[str]:

@@ -23,10 +23,10 @@ what to fix first.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from okrlint.model import Document, Finding, Objective
+from okrlint.record import Record
 from okrlint.regex_cache import compiled
 
 COSTS: dict[str, int] = {"error": 25, "warning": 10, "info": 2}
@@ -35,36 +35,57 @@ UNREADABLE_RULES: frozenset[str] = frozenset({"parse-error"})
 _OBJECTIVE = compiled(r"^objectives\[(\d+)\]")
 
 
-@dataclass(slots=True)
-class Charge:
+class Charge(Record):
+    __slots__ = ("finding", "cost")
     finding: Finding
     cost: int
 
+    def __init__(self, finding: Finding, cost: int) -> None:
+        self.finding = finding
+        self.cost = cost
 
-@dataclass(slots=True)
-class ObjectiveScore:
+
+class ObjectiveScore(Record):
+    __slots__ = ("objective", "score", "charges")
     objective: Objective
     score: int
-    charges: list[Charge] = field(default_factory=list)
+    charges: list[Charge]
+
+    def __init__(self, objective: Objective, score: int, charges: list[Charge] | None = None) -> None:
+        self.objective = objective
+        self.score = score
+        self.charges = [] if charges is None else charges
 
     @property
     def lost(self) -> int:
         return sum(c.cost for c in self.charges)
 
 
-@dataclass(slots=True)
-class DocumentScore:
+class DocumentScore(Record):
+    __slots__ = ("document", "score", "objectives", "charges", "unreadable")
     document: Document
     score: int
-    objectives: list[ObjectiveScore] = field(default_factory=list)
-    charges: list[Charge] = field(default_factory=list)  # findings outside any objective
-    unreadable: bool = False
+    objectives: list[ObjectiveScore]
+    charges: list[Charge]  # findings outside any objective
+    unreadable: bool
+
+    def __init__(self, document: Document, score: int, objectives: list[ObjectiveScore] | None = None,
+                 charges: list[Charge] | None = None, unreadable: bool = False) -> None:
+        self.document = document
+        self.score = score
+        self.objectives = [] if objectives is None else objectives
+        self.charges = [] if charges is None else charges
+        self.unreadable = unreadable
 
 
-@dataclass(slots=True)
-class RunScore:
+class RunScore(Record):
+    __slots__ = ("score", "documents")
     score: int | None
-    documents: list[DocumentScore] = field(default_factory=list)
+    documents: list[DocumentScore]
+
+    def __init__(self, score: int | None, documents: list[DocumentScore] | None = None) -> None:
+        self.score = score
+        self.documents = [] if documents is None else documents
 
     def worst_objectives(self, limit: int | None = None) -> list[tuple[DocumentScore, ObjectiveScore]]:
         """Objectives that lost points, lowest score first (ties: file, then position)."""

@@ -10,9 +10,10 @@ import functools
 import json
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
+
+from okrlint.record import Record
 
 CONFIG_NAMES = (".okrlint.yaml", ".okrlint.yml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.okr.yaml", "*.okr.yml", "*.okr.json", "*.okr.md")
@@ -25,11 +26,16 @@ class ConfigError(Exception):
     """A configuration problem: the CLI prints it on one line and exits 2."""
 
 
-@dataclass(slots=True)
-class Config:
-    path: Path | None = None  # the file it came from, if any
-    root: Path = field(default_factory=Path.cwd)  # globs and packs are relative to this
-    data: dict[str, Any] = field(default_factory=dict)
+class Config(Record):
+    __slots__ = ("path", "root", "data")
+    path: Path | None  # the file it came from, if any
+    root: Path  # globs and packs are relative to this
+    data: dict[str, Any]
+
+    def __init__(self, path: Path | None = None, root: Path | None = None, data: dict[str, Any] | None = None) -> None:
+        self.path = path
+        self.root = Path.cwd() if root is None else root
+        self.data = {} if data is None else data
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.data.get(key, default)

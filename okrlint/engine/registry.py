@@ -10,38 +10,102 @@ import functools
 import importlib
 import os
 import sys
-from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Callable, Iterable, Iterator
 
 from okrlint.model import Problem
+from okrlint.record import Record
 
 SCOPES = ("document", "objective", "key_result", "kpi", "repository")
 
 # Built-in rules are the modules of okrlint.rules whose names do not start with "_";
 # the catalogue is ordered by code.
 def _builtin_module_names() -> list[str]:
-    import pkgutil
-
     import okrlint.rules as pkg
 
-    return [m.name for m in pkgutil.iter_modules(pkg.__path__) if not m.name.startswith("_")]
+    names: list[str] = []
+    for folder in pkg.__path__:
+        found = _folder_modules(folder)
+        if found is None:  # not a folder (a zip archive, ...): pkgutil knows the other importers
+            import pkgutil
+
+            found = [m.name for m in pkgutil.iter_modules([folder])]
+        names.extend(n for n in found if n not in names)
+    return [n for n in names if not n.startswith("_")]
 
 
-@dataclass(slots=True)
-class Rule:
+def _folder_modules(folder: str) -> list[str] | None:
+    """The modules and packages of ``folder`` in the order ``pkgutil.iter_modules`` lists them.
+
+    pkgutil does the same, but imports inspect for getmodulename (~10 ms at start-up)."""
+    from importlib.machinery import all_suffixes
+
+    if not os.path.isdir(folder):
+        return None
+    suffixes = sorted(all_suffixes(), key=len, reverse=True)  # as inspect.getmodulename tries them
+
+    def module_name(filename: str) -> str | None:
+        for suffix in suffixes:
+            if filename.endswith(suffix):
+                return filename[:-len(suffix)]
+        return None
+
+    try:
+        filenames = sorted(os.listdir(folder))
+    except OSError:
+        filenames = []
+    out: list[str] = []
+    for fn in filenames:
+        name = module_name(fn)
+        if name == "__init__" or name in out:
+            continue
+        path = os.path.join(folder, fn)
+        if not name and os.path.isdir(path) and "." not in fn:
+            try:
+                inside = os.listdir(path)
+            except OSError:
+                inside = []
+            if not any(module_name(sub) == "__init__" for sub in inside):
+                continue  # not a package
+            name = fn
+        if name and "." not in name:
+            out.append(name)
+    return out
+
+
+class Rule(Record):
+    __slots__ = ("code", "name", "scope", "severity", "doc", "check", "options_schema", "enabled_by_default",
+                 "defaults", "messages", "origin", "needs")
     code: str
     name: str
     scope: str
     severity: str
     doc: str
     check: Callable[..., Iterable[Problem]] | None
-    options_schema: dict[str, Any] = field(default_factory=dict)
-    enabled_by_default: bool = True
-    defaults: dict[str, Any] = field(default_factory=dict)
-    messages: dict[str, dict[str, str]] = field(default_factory=dict)  # packs carry their own
-    origin: str = "builtin"
-    needs: tuple[str, ...] = ()  # optional features, e.g. ("nlp",)
+    options_schema: dict[str, Any]
+    enabled_by_default: bool
+    defaults: dict[str, Any]
+    messages: dict[str, dict[str, str]]  # packs carry their own
+    origin: str
+    needs: tuple[str, ...]  # optional features, e.g. ("nlp",)
+
+    def __init__(self, code: str, name: str, scope: str, severity: str, doc: str,
+                 check: Callable[..., Iterable[Problem]] | None, options_schema: dict[str, Any] | None = None,
+                 enabled_by_default: bool = True, defaults: dict[str, Any] | None = None,
+                 messages: dict[str, dict[str, str]] | None = None, origin: str = "builtin",
+                 needs: tuple[str, ...] = ()) -> None:
+        self.code = code
+        self.name = name
+        self.scope = scope
+        self.severity = severity
+        self.doc = doc
+        self.check = check
+        self.options_schema = {} if options_schema is None else options_schema
+        self.enabled_by_default = enabled_by_default
+        self.defaults = {} if defaults is None else defaults
+        self.messages = {} if messages is None else messages
+        self.origin = origin
+        self.needs = needs
 
     @property
     def summary(self) -> str:

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 from okrlint.engine.config import Config, ConfigError
 from okrlint.engine.registry import Registry, Rule, installed_rules
 from okrlint.model import Document, Finding, Node, Problem, Span
+from okrlint.record import Record
 
 # Rule documentation lives in the repository (generated from the rule modules); a
 # deployment that publishes it elsewhere can point OKRLINT_DOCS_BASE there.
@@ -19,21 +19,33 @@ def help_url(rule: Rule) -> str:
     return f"{DOCS_BASE}{rule.name}.md"
 
 
-@dataclass(slots=True)
-class Active:
+class Active(Record):
+    __slots__ = ("rule", "severity", "options")
     rule: Rule
     severity: str
     options: dict[str, Any]
 
+    def __init__(self, rule: Rule, severity: str, options: dict[str, Any]) -> None:
+        self.rule = rule
+        self.severity = severity
+        self.options = options
 
-@dataclass(slots=True)
-class Options:
+
+class Options(Record):
     """What the command line adds to the configuration."""
 
-    select: list[str] | None = None
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    lang: str | None = None  # auto / zh / en; None: the config's
+    __slots__ = ("select", "extend_select", "ignore", "lang")
+    select: list[str] | None
+    extend_select: list[str]
+    ignore: list[str]
+    lang: str | None  # auto / zh / en; None: the config's
+
+    def __init__(self, select: list[str] | None = None, extend_select: list[str] | None = None,
+                 ignore: list[str] | None = None, lang: str | None = None) -> None:
+        self.select = select
+        self.extend_select = [] if extend_select is None else extend_select
+        self.ignore = [] if ignore is None else ignore
+        self.lang = lang
 
 
 class Engine:

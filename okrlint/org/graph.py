@@ -9,26 +9,37 @@ does not report its company parent as missing.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from typing import Literal
 
 from okrlint.model import Document, Objective
+from okrlint.record import Record
 
 Status = Literal["ok", "no-file", "no-objective", "unknown-id", "ambiguous-id"]
 MAX_PARENT_FILE = 1_000_000  # bytes; a parent file read on demand is small
 
 
-@dataclass(slots=True)
-class Ref:
+class Ref(Record):
     """One resolved (or not) ``aligns_to`` of an objective."""
 
+    __slots__ = ("doc", "objective", "raw", "status", "target_doc", "target", "candidates")
     doc: Document
     objective: Objective
     raw: str
     status: Status
-    target_doc: Document | None = None
-    target: Objective | None = None  # None with status "ok": the whole document
-    candidates: list[str] = field(default_factory=list)  # for ambiguous ids
+    target_doc: Document | None
+    target: Objective | None  # None with status "ok": the whole document
+    candidates: list[str]  # for ambiguous ids
+
+    def __init__(self, doc: Document, objective: Objective, raw: str, status: Status,
+                 target_doc: Document | None = None, target: Objective | None = None,
+                 candidates: list[str] | None = None) -> None:
+        self.doc = doc
+        self.objective = objective
+        self.raw = raw
+        self.status = status
+        self.target_doc = target_doc
+        self.target = target
+        self.candidates = [] if candidates is None else candidates
 
 
 def key(path: str) -> str:

@@ -1,13 +1,17 @@
 """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, and GB18030 as a fallback."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from okrlint.record import Frozen, set_field
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
+class Decoded(Frozen):
+    __slots__ = ("text", "encoding")
     text: str
     encoding: str  # "utf-8", "utf-8-sig", "utf-16", "gb18030"
+
+    def __init__(self, text: str, encoding: str) -> None:
+        set_field(self, "text", text)
+        set_field(self, "encoding", encoding)
 
 
 class DecodeError(ValueError):

@@ -38,7 +38,6 @@ so time is linear in the input size.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any, Callable
 
 import yaml
@@ -48,6 +47,7 @@ from okrlint.model import Document, KeyResult, Kpi, Objective, Period, Problem, 
 from okrlint.parsing.compose import (NULL_TAG, STR_TAG, TooDeep, compose_text, construct_scalar, plain_scalar,
                                      plain_scalars_exact, syntax_problem)
 from okrlint.parsing.yaml_doc import SAFE_TAGS
+from okrlint.record import Record
 from okrlint.regex_cache import compiled
 
 # Line ends as LSP counts them, so that line numbers agree with editors.
@@ -190,12 +190,18 @@ def _split_owner(title: str) -> tuple[str, str | None]:
     return title, None
 
 
-@dataclass(slots=True)
-class _Label:
+class _Label(Record):
+    __slots__ = ("kind", "number", "title", "column")
     kind: str  # "objective", "kr", "kpi", "section-kr", "section-o", "section-kpi"
     number: str | None  # normalised digits ("1"), with suffix ("1-new")
     title: str
     column: int  # 1-based column of the title
+
+    def __init__(self, kind: str, number: str | None, title: str, column: int) -> None:
+        self.kind = kind
+        self.number = number
+        self.title = title
+        self.column = column
 
 
 # What a label word can start with ("K" too: IGNORECASE lets "k" match the Kelvin sign, U+212A).

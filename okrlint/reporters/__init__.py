@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
 from typing import Any, Callable
+
+from okrlint.record import Record
 
 FORMATS: dict[str, str] = {
     "text": "okrlint.reporters.text",
@@ -16,14 +17,23 @@ FORMATS: dict[str, str] = {
 }
 
 
-@dataclass(slots=True)
-class ReportContext:
-    lang: str = "en"  # interface language for headings (zh / en)
-    color: bool = False
-    statistics: bool = False
-    engine: Any = None
-    extra: dict[str, Any] = field(default_factory=dict)
+class ReportContext(Record):
+    __slots__ = ("lang", "color", "statistics", "engine", "extra")
+    lang: str  # interface language for headings (zh / en)
+    color: bool
+    statistics: bool
+    engine: Any
+    extra: dict[str, Any]
+
+    def __init__(self, lang: str = "en", color: bool = False, statistics: bool = False, engine: Any = None,
+                 extra: dict[str, Any] | None = None) -> None:
+        self.lang = lang
+        self.color = color
+        self.statistics = statistics
+        self.engine = engine
+        self.extra = {} if extra is None else extra
 
 
 def get_renderer(fmt: str) -> Callable[..., str]:
     return importlib.import_module(FORMATS[fmt]).render  # type: ignore[no-any-return]
+

@@ -16,19 +16,20 @@ report read the same :class:`Grade`.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from typing import Any, Callable, Literal
 
 from okrlint.engine.facts import to_quantity
 from okrlint.model import Kpi, Node
+from okrlint.record import Record
 from okrlint.text import Facts, Quantity
 
 KrType = Literal["aspirational", "committed"]
 SWEET_SPOT = (0.6, 0.7)  # the article: 0.6–0.7 is the best grade for an aspirational KR
 
 
-@dataclass(slots=True)
-class Grade:
+class Grade(Record):
+    __slots__ = ("node_path", "id", "title", "owner", "line", "type", "kind", "score", "declared", "declared_raw",
+                 "declared_valid", "computed", "actual", "target", "baseline", "unit", "source")
     node_path: str
     id: str | None
     title: str
@@ -37,18 +38,48 @@ class Grade:
     type: KrType  # KPIs are always committed: the floor must be held
     kind: Literal["key_result", "kpi"]
     score: float | None  # the grade used: declared when valid, else computed
-    declared: float | None = None  # the valid declared score
-    declared_raw: Any = None  # as written, when present (also when invalid)
-    declared_valid: bool = True
-    computed: float | None = None
-    actual: float | None = None
-    target: float | None = None
-    baseline: float | None = None
-    unit: str | None = None
-    source: Literal["declared", "computed", "none"] = "none"
+    declared: float | None  # the valid declared score
+    declared_raw: Any  # as written, when present (also when invalid)
+    declared_valid: bool
+    computed: float | None
+    actual: float | None
+    target: float | None
+    baseline: float | None
+    unit: str | None
+    source: Literal["declared", "computed", "none"]
+
+    def __init__(self, node_path: str, id: str | None, title: str, owner: str | None, line: int, type: KrType,
+                 kind: Literal["key_result", "kpi"], score: float | None, declared: float | None = None,
+                 declared_raw: Any = None, declared_valid: bool = True, computed: float | None = None,
+                 actual: float | None = None, target: float | None = None, baseline: float | None = None,
+                 unit: str | None = None, source: Literal["declared", "computed", "none"] = "none") -> None:
+        self.node_path = node_path
+        self.id = id
+        self.title = title
+        self.owner = owner
+        self.line = line
+        self.type = type
+        self.kind = kind
+        self.score = score
+        self.declared = declared
+        self.declared_raw = declared_raw
+        self.declared_valid = declared_valid
+        self.computed = computed
+        self.actual = actual
+        self.target = target
+        self.baseline = baseline
+        self.unit = unit
+        self.source = source
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        out = dict(zip(self._fields, self._values(self)))
+        raw = self.declared_raw
+        if not isinstance(raw, (str, int, float, type(None))):
+            # as dataclasses.asdict did: a list or mapping as written is copied, not shared
+            import copy
+
+            out["declared_raw"] = copy.deepcopy(raw)
+        return out
 
 
 def parse_score(value: Any) -> tuple[float | None, bool]:

@@ -46,9 +46,9 @@ import datetime as _dt
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 from typing import Literal
 
+from okrlint.record import Frozen, Record, set_field
 from okrlint.regex_cache import compiled
 from okrlint.text import deadlines as _deadlines
 from okrlint.text.normalize import CLAUSE_SEP, FOLDS, fold, normalize
@@ -58,24 +58,33 @@ from okrlint.text.vocab import direction_verbs, task_verb_forms
 Direction = Literal["up", "down", "keep"]
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(Frozen):
+    __slots__ = ("value", "unit", "text", "start", "end", "comparator", "written_unit")
     value: float  # normalised: "1.5万" -> 15000, "30k" -> 30000, "$2M" -> 2000000, "95%" -> 95
     unit: str | None  # "%", "分", "个", "$", "s", "ms", "天", ...; None when bare
     text: str  # the matched text, e.g. "45分"
     start: int  # character offsets into the analysed text
     end: int
-    comparator: str | None = None  # ">", ">=", "<", "<=", "~" (range) when written
+    comparator: str | None  # ">", ">=", "<", "<=", "~" (range) when written
     # The unit next to this number as written; ``unit`` may be shared from the other end
     # of a range or from the baseline/target ("从45提升到55分").
-    written_unit: str | None = None
+    written_unit: str | None
+
+    def __init__(self, value: float, unit: str | None, text: str, start: int, end: int,
+                 comparator: str | None = None, written_unit: str | None = None) -> None:
+        set_field(self, "value", value)
+        set_field(self, "unit", unit)
+        set_field(self, "text", text)
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "comparator", comparator)
+        set_field(self, "written_unit", written_unit)
 
 
 # Quantity(...) sets each field through object.__setattr__ (the class is frozen); setting the slots
 # directly is ~3x faster, and analyze makes one per number. Same fields, same order: see the assert.
-_SET_QUANTITY = tuple(Quantity.__dict__[f].__set__ for f in Quantity.__dataclass_fields__)
-assert tuple(Quantity.__dataclass_fields__) == (
-    "value", "unit", "text", "start", "end", "comparator", "written_unit")
+_SET_QUANTITY = tuple(Quantity.__dict__[f].__set__ for f in Quantity._fields)
+assert Quantity._fields == ("value", "unit", "text", "start", "end", "comparator", "written_unit")
 
 
 def _quantity(q: RawQuantity, text: str) -> Quantity:
@@ -92,29 +101,54 @@ def _quantity(q: RawQuantity, text: str) -> Quantity:
     return new
 
 
-@dataclass(frozen=True, slots=True)
-class Deadline:
+class Deadline(Frozen):
+    __slots__ = ("text", "start", "end", "date", "quarter")
     text: str
     start: int
     end: int
     date: _dt.date | None  # resolved when possible (needs a year: from the text or ``year``)
-    quarter: int | None = None  # "Q4前" -> 4
+    quarter: int | None  # "Q4前" -> 4
+
+    def __init__(self, text: str, start: int, end: int, date: _dt.date | None, quarter: int | None = None) -> None:
+        set_field(self, "text", text)
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "date", date)
+        set_field(self, "quarter", quarter)
 
 
-@dataclass(slots=True)
-class Facts:
+class Facts(Record):
+    __slots__ = ("lang", "numbers", "baseline", "target", "direction", "relative", "limit", "deadline", "metric",
+                 "ranges", "direction_word")
     lang: Literal["zh", "en"]
-    numbers: list[Quantity] = field(default_factory=list)
-    baseline: Quantity | None = None
-    target: Quantity | None = None
-    direction: Direction | None = None  # what the verb says: 提升/increase -> up, 降低/reduce -> down
-    relative: Quantity | None = None  # "降低20%", "cut costs by 20%": a change, not a level
-    limit: str | None = None  # "<=" for "控制在500万以内"/"under 5", ">=" for "不低于"/"at least"
-    deadline: Deadline | None = None
-    metric: str | None = None  # the measured thing when it can be told: "NPS", "返修率", "churn"
+    numbers: list[Quantity]
+    baseline: Quantity | None
+    target: Quantity | None
+    direction: Direction | None  # what the verb says: 提升/increase -> up, 降低/reduce -> down
+    relative: Quantity | None  # "降低20%", "cut costs by 20%": a change, not a level
+    limit: str | None  # "<=" for "控制在500万以内"/"under 5", ">=" for "不低于"/"at least"
+    deadline: Deadline | None
+    metric: str | None  # the measured thing when it can be told: "NPS", "返修率", "churn"
     # Added: ranges as (low, high) pairs of items in ``numbers``; the direction verb as written.
-    ranges: list[tuple[Quantity, Quantity]] = field(default_factory=list)
-    direction_word: str | None = None
+    ranges: list[tuple[Quantity, Quantity]]
+    direction_word: str | None
+
+    def __init__(self, lang: Literal["zh", "en"], numbers: list[Quantity] | None = None,
+                 baseline: Quantity | None = None, target: Quantity | None = None,
+                 direction: Direction | None = None, relative: Quantity | None = None, limit: str | None = None,
+                 deadline: Deadline | None = None, metric: str | None = None,
+                 ranges: list[tuple[Quantity, Quantity]] | None = None, direction_word: str | None = None) -> None:
+        self.lang = lang
+        self.numbers = [] if numbers is None else numbers
+        self.baseline = baseline
+        self.target = target
+        self.direction = direction
+        self.relative = relative
+        self.limit = limit
+        self.deadline = deadline
+        self.metric = metric
+        self.ranges = [] if ranges is None else ranges
+        self.direction_word = direction_word
 
 
 _LATIN = compiled(r"[A-Za-z]")
