@@ -123,9 +123,10 @@ def _docs_base() -> str:
     return DOCS_BASE
 
 
-def cache_key(engine: Any) -> str:
+def cache_key(engine: Any, variant: str = "") -> str:
     cfg = engine.config
     parts = {
+        "variant": variant,  # what an entry holds: whole Documents (""), or "skeleton"s
         "okrlint": __version__,
         "python": list(sys.version_info[:2]),
         "code": _code_fingerprint(engine),
@@ -171,6 +172,19 @@ def _secret() -> bytes | None:
         return None
 
 
+class _Hashing:
+    """A binary file that also feeds what is written to a hash (for ``pickle.dump``)."""
+
+    __slots__ = ("fh", "hasher")
+
+    def __init__(self, fh: Any, hasher: Any) -> None:
+        self.fh, self.hasher = fh, hasher
+
+    def write(self, data: bytes) -> int:
+        self.hasher.update(data)
+        return self.fh.write(data)  # type: ignore[no-any-return]
+
+
 # -- the cache ------------------------------------------------------------------------------------
 class Cache:
     """Entries of one effective configuration: displayed path -> (content digest, pickled result)."""
@@ -189,20 +203,30 @@ class Cache:
             self._load()
 
     @classmethod
-    def open(cls, engine: Any, directory: str | Path | None = None) -> "Cache":
+    def open(cls, engine: Any, directory: str | Path | None = None, variant: str = "") -> "Cache":
+        """The cache of this engine's configuration; ``variant="skeleton"`` for the entries of a check
+        run that keeps skeletons (okrlint/engine/skeleton.py), kept apart from whole Documents."""
         where = Path(directory) if directory is not None else cache_dir(engine.config)
-        return cls(where, cache_key(engine), _secret())
+        return cls(where, cache_key(engine, variant), _secret())
 
-    def _mac(self, payload: bytes) -> bytes:
+    def _mac_hasher(self) -> Any:
+        """BLAKE2 keyed with the user's secret, over this cache's key and then the payload."""
         assert self.secret is not None
-        return blake2b(self.key.encode() + payload, key=self.secret[:64], digest_size=_MAC_SIZE).digest()
+        return blake2b(self.key.encode(), key=self.secret[:64], digest_size=_MAC_SIZE)
+
+    def _mac(self, payload: bytes | memoryview) -> bytes:
+        mac = self._mac_hasher()
+        mac.update(payload)
+        return mac.digest()  # type: ignore[no-any-return]
 
     def _load(self) -> None:
         try:
             raw = self.path.read_bytes()
         except OSError:
             return
-        head, mac, payload = raw[:len(MAGIC)], raw[len(MAGIC):len(MAGIC) + _MAC_SIZE], raw[len(MAGIC) + _MAC_SIZE:]
+        # A view, not a slice: the payload is most of a file of up to ~70 MB.
+        head, mac = raw[:len(MAGIC)], raw[len(MAGIC):len(MAGIC) + _MAC_SIZE]
+        payload = memoryview(raw)[len(MAGIC) + _MAC_SIZE:]
         if head != MAGIC or not compare_digest(mac, self._mac(payload)):
             return  # corrupt or foreign: ignored, rebuilt on save
         try:
@@ -262,12 +286,19 @@ class Cache:
         for path in [p for p in self.entries if p not in self._seen]:
             if not path.startswith("\0") and not os.path.exists(path):
                 del self.entries[path]
-        payload = pickle.dumps({"key": self.key, "entries": self.entries}, protocol=pickle.HIGHEST_PROTOCOL)
-        from okrlint.atomic import write_atomic
+        from okrlint.atomic import open_atomic
 
         try:
             _prepare(self.directory)
-            write_atomic(str(self.path), MAGIC + self._mac(payload) + payload)
+            with open_atomic(str(self.path)) as fh:
+                # Pickled straight into the file, the MAC computed on the way and written last: the
+                # payload (~70 MB at 20,000 files) is never held whole in memory.
+                fh.write(MAGIC + bytes(_MAC_SIZE))
+                mac = self._mac_hasher()
+                pickle.dump({"key": self.key, "entries": self.entries}, _Hashing(fh, mac),
+                            protocol=pickle.HIGHEST_PROTOCOL)
+                fh.seek(len(MAGIC))
+                fh.write(mac.digest())
             self.changed = False
             _prune(self.directory, keep=self.path)
         except OSError:

@@ -1,6 +1,6 @@
 """``--jobs``: lint files in worker processes, results in the order the files were given.
 
-Workers get chunks of ``(displayed path, bytes)``, parse and lint each file with
+Workers get chunks of ``(displayed path, path)``, read, parse and lint each file with
 an engine built once per worker (inherited through ``fork`` where available,
 rebuilt from the configuration and options otherwise), and send back each
 file's ``(Document, findings)`` pickled with :func:`okrlint.cache.dumps` — the
@@ -51,12 +51,34 @@ def workers_for(jobs: int, files: int) -> int:
     return max(1, min(wanted, files // MIN_FILES_PER_JOB))
 
 
-def lint_one(engine: Any, display: str, data: bytes) -> bytes:
-    from okrlint.cache import dumps
+def lint_read(engine: Any, shown: str, path: str, skeletons: bool = False) -> tuple[bytes | None, Any, list[Any]]:
+    """Read, parse and lint one file: (digest of the bytes linted, None if they could not be read;
+    the Document, or with ``skeletons`` what a check run keeps of it, see okrlint/engine/skeleton.py;
+    the findings). The digest is of what was read here: a file edited since the scan is stored under
+    its new content."""
+    from okrlint.cache import digest
     from okrlint.parsing import parse_bytes
 
-    doc = parse_bytes(data, display)
-    return dumps((doc, engine.lint_document(doc)))
+    data = _read_regular(path, engine.config.max_file_size)
+    if data is None:
+        key, doc = None, engine.read_document(path, shown)  # unreadable, too large, not a regular file
+    else:
+        key, doc = digest(data), parse_bytes(data, shown)
+    del data
+    findings = engine.lint_document(doc)
+    if skeletons:
+        from okrlint.engine.skeleton import skeleton, slim
+
+        return key, skeleton(doc, findings), slim(findings)
+    return key, doc, findings
+
+
+def lint_path(engine: Any, shown: str, path: str, skeletons: bool = False) -> tuple[bytes | None, bytes]:
+    """:func:`lint_read` in a worker: the digest and the pickled ``(Document, findings)``."""
+    from okrlint.cache import dumps
+
+    key, doc, findings = lint_read(engine, shown, path, skeletons)
+    return key, dumps((doc, findings))
 
 
 def _init_spawned(config: Any, options: Any) -> None:
@@ -66,28 +88,24 @@ def _init_spawned(config: Any, options: Any) -> None:
     _ENGINE = Engine(config, options)
 
 
-def _lint_chunk(chunk: Sequence[tuple[str, bytes]]) -> list[bytes]:
-    return [lint_one(_ENGINE, display, data) for display, data in chunk]
+def _lint_chunk(skeletons: bool, chunk: Sequence[tuple[str, str]]) -> list[tuple[bytes | None, bytes]]:
+    return [lint_path(_ENGINE, shown, path, skeletons) for shown, path in chunk]
 
 
-def lint_blobs(engine: Any, items: list[tuple[str, bytes]], jobs: int) -> Iterator[bytes]:
-    """Parse and lint ``items``; yields one pickled ``(Document, findings)`` per item, in order.
+def lint_paths(engine: Any, items: list[tuple[str, str]], jobs: int,
+               skeletons: bool = False) -> Iterator[tuple[bytes | None, bytes]]:
+    """:func:`lint_path` for each of ``items`` (displayed path, path) in worker processes; results in order.
 
-    ``items`` is emptied as chunks are handed out, so the parent does not hold every file's
-    bytes and every result at once (20,000 files).
+    Workers read the files themselves: the parent holds no file's bytes (20,000 files).
     """
     workers = workers_for(jobs, len(items))
-    if workers <= 1:
-        for display, data in items:
-            yield lint_one(engine, display, data)
-        return
+    import functools
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     global _ENGINE
     size = max(16, min(256, math.ceil(len(items) / (workers * 8))))
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
-    items.clear()
     if "fork" in multiprocessing.get_all_start_methods():
         # children inherit the built engine (rules, packs, loaded data): no rebuild, nothing to pickle
         _ENGINE = engine
@@ -97,7 +115,7 @@ def lint_blobs(engine: Any, items: list[tuple[str, bytes]], jobs: int) -> Iterat
                                    initargs=(engine.config, getattr(engine, "options", None)))
     try:
         with pool:
-            results = pool.map(_lint_chunk, chunks)
+            results = pool.map(functools.partial(_lint_chunk, skeletons), chunks)
             del chunks
             for part in results:
                 yield from part
@@ -114,27 +132,32 @@ def _read_regular(path: str, limit: int) -> bytes | None:
         if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
             return None
         with open(path, "rb") as fh:
-            data = fh.read(limit + 1)
+            # Read the size the file has: read(limit + 1) allocates the limit and shrinks it, and
+            # glibc then keeps each small file in a mapping of its own (~4 KB each, 80 MB at 20,000).
+            data = fh.read(st.st_size + 1)
+            if len(data) > st.st_size:  # it grew since the stat
+                data += fh.read(limit + 1 - len(data))
     except OSError:
         return None
     return data if len(data) <= limit else None
 
 
 class Scan:
-    """Files found, read and hashed, before any is parsed: what :func:`finish` lints or loads."""
+    """Files found (and, with a cache, read and hashed) before any is parsed: what :func:`finish` lints or loads."""
 
-    __slots__ = ("docs", "per_doc", "keys", "pending", "_digest")
+    __slots__ = ("docs", "per_doc", "keys", "pending", "changed", "_digest")
 
     def __init__(self) -> None:
         self.docs: list[Any] = []  # a Document, or None while pending
         self.per_doc: list[list[Any]] = []
         self.keys: list[tuple[str, bytes] | None] = []  # per cacheable file: (displayed path, content digest)
-        self.pending: list[tuple[int, str, bytes, bytes, bool]] = []  # (position, shown, bytes, digest, cached)
+        self.pending: list[tuple[int, str, str, bytes | None, bool]] = []  # (position, shown, path, digest, cached)
+        self.changed = False  # a file's content changed between the scan and its linting: no whole-run entries
         self._digest: bytes | None | bool = False  # False: not computed yet
 
     def run_digest(self) -> bytes | None:
-        """One digest of every file's path and content, or None when a file cannot be cached (stdin, unreadable).
-        Computed once: the report and the repository findings are both keyed by it."""
+        """One digest of every file's path and content, or None when a file cannot be cached (stdin, unreadable,
+        no cache). Computed once: the report and the repository findings are both keyed by it."""
         if self._digest is False:
             from okrlint.cache import digest
 
@@ -147,7 +170,8 @@ class Scan:
 
 def scan_files(engine: Any, paths: Iterable[str], stdin_text: str | None, stdin_filename: str,
                force_exclude: bool, cache: Any) -> Scan:
-    """Discover, read and hash; stdin and files that cannot be read are linted here (they are never cached)."""
+    """Discover; with a cache, read and hash each file to look it up (its bytes are not kept). Stdin and,
+    with a cache, files that cannot be read are linted here (they are never cached)."""
     from okrlint.cache import digest
     from okrlint.files import discover, display_path
     from okrlint.parsing import parse_text
@@ -159,14 +183,19 @@ def scan_files(engine: Any, paths: Iterable[str], stdin_text: str | None, stdin_
             doc = parse_text(stdin_text or "", stdin_filename)
         else:
             shown = display_path(path)
+            if cache is None:  # nothing to look up: the file is read where it is linted
+                scan.keys.append(None)
+                scan.docs.append(None)
+                scan.per_doc.append([])
+                scan.pending.append((len(scan.docs) - 1, shown, path, None, False))
+                continue
             data = _read_regular(path, limit)
             if data is not None:
                 key = digest(data)
                 scan.keys.append((shown, key))
                 scan.docs.append(None)
                 scan.per_doc.append([])
-                cached = cache is not None and cache.peek(shown, key)
-                scan.pending.append((len(scan.docs) - 1, shown, data, key, cached))
+                scan.pending.append((len(scan.docs) - 1, shown, path, key, cache.peek(shown, key)))
                 continue
             doc = engine.read_document(path, shown)  # unreadable, too large, not a regular file
         scan.keys.append(None)
@@ -175,44 +204,50 @@ def scan_files(engine: Any, paths: Iterable[str], stdin_text: str | None, stdin_
     return scan
 
 
-def finish(engine: Any, scan: Scan, jobs: int, cache: Any, save: bool = True) -> tuple[list[Any], list[Any]]:
+def finish(engine: Any, scan: Scan, jobs: int, cache: Any, save: bool = True,
+           skeletons: bool = False) -> tuple[list[Any], list[Any]]:
     """Load cached results, lint the rest (in workers when there are enough files), run repository rules;
-    ``save=False`` leaves writing the cache to the caller (who may add a report to it first)."""
+    ``save=False`` leaves writing the cache to the caller (who may add a report to it first);
+    ``skeletons``: keep only the skeletons of linted files (okrlint/engine/skeleton.py), and a cache
+    opened for them."""
     import pickle
 
     from okrlint.model import Finding
 
     docs, per_doc = scan.docs, scan.per_doc
-    todo: list[tuple[int, str, bytes, bytes]] = []
-    for pos, shown, data, key, cached in scan.pending:
+    todo: list[tuple[int, str, str, bytes | None]] = []
+    for pos, shown, path, key, cached in scan.pending:
         hit = cache.get(shown, key) if cached else None
         if hit is not None:
             docs[pos], per_doc[pos] = hit
         else:
             if cache is not None and not cached:
                 cache.misses += 1  # (a stored entry that fails to load counts itself)
-            todo.append((pos, shown, data, key))
+            todo.append((pos, shown, path, key))
     scan.pending = []
     if workers_for(jobs, len(todo)) <= 1:
         from okrlint.cache import dumps
-        from okrlint.parsing import parse_bytes
 
-        for pos, shown, data, key in todo:
-            doc = docs[pos] = parse_bytes(data, shown)
-            per_doc[pos] = engine.lint_document(doc)
-            if cache is not None:
-                cache.put(shown, key, dumps((doc, per_doc[pos])))
+        for pos, shown, path, scanned in todo:
+            key, docs[pos], per_doc[pos] = lint_read(engine, shown, path, skeletons)
+            scan.changed |= scanned is not None and key != scanned
+            if cache is not None and key is not None:
+                cache.put(shown, key, dumps((docs[pos], per_doc[pos])))
     else:
-        items = [(shown, data) for _, shown, data, _ in todo]
-        places = [(pos, shown, key) for pos, shown, _, key in todo]
-        todo.clear()
-        for (pos, shown, key), blob in zip(places, lint_blobs(engine, items, jobs)):
+        items = [(shown, path) for _, shown, path, _ in todo]
+        for (pos, shown, _, scanned), (key, blob) in zip(todo, lint_paths(engine, items, jobs, skeletons)):
             docs[pos], per_doc[pos] = pickle.loads(blob)
-            if cache is not None:
+            scan.changed |= scanned is not None and key != scanned
+            if cache is not None and key is not None:
                 cache.put(shown, key, blob)
+    if skeletons:
+        from okrlint.engine.skeleton import share_strings
+
+        share_strings(docs, per_doc)
     findings = [f for fs in per_doc for f in fs]
     if engine.by_scope.get("repository"):
-        findings.extend(_repository_findings(engine, docs, scan.run_digest() if cache is not None else None, cache))
+        whole = scan.run_digest() if cache is not None and not scan.changed else None
+        findings.extend(_repository_findings(engine, docs, whole, cache))
     findings.sort(key=Finding.sort_key)
     if cache is not None and save:
         cache.save()

@@ -5,6 +5,7 @@ import argparse
 import gc
 import os
 import sys
+from typing import Iterable
 
 HELP = "lint OKR files and directories"
 
@@ -55,13 +56,13 @@ def add_speed_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--cache-dir", help="where the result cache lives (default: .okrlint_cache beside the config)")
 
 
-def open_cache(args: argparse.Namespace, engine):  # type: ignore[no-untyped-def]
+def open_cache(args: argparse.Namespace, engine, variant: str = ""):  # type: ignore[no-untyped-def]
     """The result cache for this run, or None (--no-cache, or reading stdin only)."""
     if getattr(args, "no_cache", False) or all(p == "-" for p in args.paths):
         return None
     from okrlint.cache import Cache, cache_dir
 
-    return Cache.open(engine, cache_dir(engine.config, getattr(args, "cache_dir", None)))
+    return Cache.open(engine, cache_dir(engine.config, getattr(args, "cache_dir", None)), variant)
 
 
 def engine_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -86,12 +87,29 @@ def split_missing(paths: list[str]) -> tuple[list[str], list[str]]:
     return [p for p in paths if p not in missing], missing
 
 
-def write_output(text: str, output: str | None) -> None:
-    if output:
-        with open(output, "w", encoding="utf-8") as fh:
-            fh.write(text)
-    else:
-        sys.stdout.write(text)
+_WRITE_CHUNK = 1 << 20  # characters
+
+
+def write_output(text: str | Iterable[str], output: str | None, keep: list[bytes] | None = None) -> None:
+    """Write a report given whole or in pieces (written as they come); ``keep`` collects the pieces,
+    UTF-8 encoded (half the size of Chinese text held as Python strings)."""
+    pieces = (text,) if isinstance(text, str) else text
+    with open(output, "w", encoding="utf-8") if output else _Stdout() as fh:
+        for piece in pieces:
+            # In slices: writing a large piece at once encodes all of it into one more copy.
+            for i in range(0, len(piece), _WRITE_CHUNK):
+                fh.write(piece[i:i + _WRITE_CHUNK])
+            if keep is not None:
+                keep.append(piece.encode("utf-8", "surrogatepass"))
+
+
+class _Stdout:
+    """sys.stdout as a context manager that flushes but does not close it."""
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        return sys.stdout
+
+    def __exit__(self, *exc: object) -> None:
         sys.stdout.flush()
 
 
@@ -112,7 +130,7 @@ def exit_code(args: argparse.Namespace, engine, missing: list[str], errors: int,
 
 def run(args: argparse.Namespace) -> int:
     from okrlint.api import Result, run as lint
-    from okrlint.reporters import FORMATS, ReportContext, get_renderer
+    from okrlint.reporters import FORMATS, ReportContext, get_chunks
 
     if args.format not in FORMATS:
         print(f"okrlint: error: unknown format '{args.format}' (choose from {', '.join(FORMATS)})", file=sys.stderr)
@@ -129,32 +147,40 @@ def run(args: argparse.Namespace) -> int:
     to_terminal = args.output is None and sys.stdout.isatty()
     color = to_terminal and not os.environ.get("NO_COLOR")  # no-color.org: set and non-empty
     jobs = getattr(args, "jobs", 1)
-    cache = open_cache(args, engine)
+    from okrlint.engine.skeleton import wanted
+
+    # Keep only what the repository rules, the scores and the report read of each file.
+    skeletons = wanted(engine, args.format)
+    cache = open_cache(args, engine, "skeleton" if skeletons else "")
     report_key = None
-    if cache is None or args.format not in REPLAYABLE:
+    if not skeletons and (cache is None or args.format not in REPLAYABLE):
         result = lint(engine, paths, stdin_text, args.stdin_filename, args.force_exclude, jobs=jobs, cache=cache)
     else:
         from okrlint.cache import digest
         from okrlint.parallel import finish, scan_files
 
         scan = scan_files(engine, paths, stdin_text, args.stdin_filename, args.force_exclude, cache)
-        whole = scan.run_digest()
+        whole = scan.run_digest() if cache is not None and args.format in REPLAYABLE else None
         if whole is not None:
             report_key = digest(repr((whole, args.format, color, args.statistics)).encode("utf-8"))
             stored = cache.report(args.format, report_key) if scan.all_cached() else None
             if stored is not None:
-                text, errors, total = stored
-                write_output(text, args.output)
+                pieces, errors, total = stored
+                write_output((p.decode("utf-8", "surrogatepass") for p in pieces), args.output)
                 return exit_code(args, engine, missing, errors, total)
-        docs, findings = finish(engine, scan, jobs, cache, save=False)
+        docs, findings = finish(engine, scan, jobs, cache, save=False, skeletons=skeletons)
         result = Result(findings, docs)
+        if scan.changed:  # this report is not the report of the contents that were hashed
+            report_key = None
     ctx = ReportContext(lang=report_lang(engine, result.documents), color=color,
                         statistics=args.statistics, engine=engine)
-    text = get_renderer(args.format)(result, ctx)
     errors = sum(1 for f in result.findings if f.severity == "error")
+    total = len(result.findings)
+    kept: list[bytes] | None = [] if report_key is not None else None
+    # Written as it is rendered: a 20,000-file text report is ~40 MB as Python text.
+    write_output(get_chunks(args.format)(result, ctx), args.output, kept)
     if report_key is not None:
-        cache.put_report(args.format, report_key, (text, errors, len(result.findings)))
+        cache.put_report(args.format, report_key, (kept, errors, total))
     if cache is not None:
         cache.save()
-    write_output(text, args.output)
-    return exit_code(args, engine, missing, errors, len(result.findings))
+    return exit_code(args, engine, missing, errors, total)

@@ -1,8 +1,9 @@
-"""Output formats. Each module has ``render(result, ctx) -> str``; imported only when chosen."""
+"""Output formats. Each module has ``render(result, ctx) -> str``, and may have ``chunks(result, ctx)``
+yielding the same text in pieces; imported only when chosen."""
 from __future__ import annotations
 
 import importlib
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from okrlint.record import Record
 
@@ -37,3 +38,11 @@ class ReportContext(Record):
 def get_renderer(fmt: str) -> Callable[..., str]:
     return importlib.import_module(FORMATS[fmt]).render  # type: ignore[no-any-return]
 
+
+def get_chunks(fmt: str) -> Callable[..., Iterable[str]]:
+    """The format's ``chunks`` (the report in pieces), or its whole ``render`` as one piece."""
+    module = importlib.import_module(FORMATS[fmt])
+    pieces = getattr(module, "chunks", None)
+    if pieces is not None:
+        return pieces  # type: ignore[no-any-return]
+    return lambda result, ctx: (module.render(result, ctx),)

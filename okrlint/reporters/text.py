@@ -9,10 +9,13 @@ without ``NO_COLOR``); text from OKR files is neutralised (okrlint/reporters/saf
 """
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from itertools import groupby
-from typing import Any
+from typing import Any, Iterator
 
+from okrlint.regex_cache import compiled
 from okrlint.reporters.safe import neutralise
 from okrlint.reporters.summary import summarise
 from okrlint.score import RunScore, score_result
@@ -35,12 +38,23 @@ WORDS = {
 }
 
 
+@functools.cache
+def _common_wide() -> re.Pattern[str]:
+    # CJK ideographs and punctuation that are wide in every Unicode version (assigned since 1.1-3.0):
+    # removed in one pass, so that a Chinese line does not go through the Unicode table per character.
+    return compiled(r"[\u3400-\u4db5\u4e00-\u9fa5\u3001-\u3003\u3008-\u3011\uff01-\uff5e]+")
+
+
 def width(text: str) -> int:
     """Terminal cells: wide and full-width characters take two."""
     if text.isascii():
         return len(text)
+    rest = _common_wide().sub("", text)
+    cells = 2 * len(text) - len(rest)
+    if rest.isascii():
+        return cells
     # Nothing below U+0378 is wide: skip the Unicode table for Latin letters and symbols.
-    return len(text) + sum(1 for ch in text if ch >= "\u0378" and unicodedata.east_asian_width(ch) in "WF")
+    return cells + sum(1 for ch in rest if ch >= "\u0378" and unicodedata.east_asian_width(ch) in "WF")
 
 
 def one_line(text: str) -> str:
@@ -68,16 +82,23 @@ def quote(line: str, f: Any) -> tuple[str, str | None]:
 
 
 def render(result: Any, ctx: Any) -> str:
+    return "".join(chunks(result, ctx))
+
+
+def chunks(result: Any, ctx: Any) -> Iterator[str]:
+    """The report in pieces, one per file with findings and one for the end, so that a large run
+    can be written as it is rendered instead of held twice (as lines, then joined)."""
     def paint(text: str, what: str) -> str:
         return f"{_COLORS[what]}{text}{_RESET}" if ctx.color else text
 
     text_of = {d.path: d.text for d in result.documents}
     words = WORDS.get(ctx.lang, WORDS["en"])
-    out: list[str] = []
     for path, group in groupby(result.findings, key=lambda f: f.file):
+        out: list[str] = []
         src = (text_of.get(path) or "").split("\n")  # only files with findings are split
+        shown_path = neutralise(path)
         for f in group:
-            loc = paint(f"{neutralise(f.file)}:{f.line}:{f.column}:", "bold")
+            loc = paint(f"{shown_path}:{f.line}:{f.column}:", "bold")
             out.append(f"{loc} {f.code} {paint('[' + f.severity + ']', f.severity)} "
                        f"{neutralise(one_line(f.message))} ({f.rule})")
             if 0 < f.line <= len(src) and src[f.line - 1].strip():
@@ -86,6 +107,8 @@ def render(result: Any, ctx: Any) -> str:
                 if caret is not None:
                     out.append(f"    | {paint(caret, f.severity)}")
         out.append("")
+        yield "\n".join(out) + "\n"
+    out = []
     summary = summarise(result.findings, len(result.documents))
     scores = score_result(result)
     if result.findings:
@@ -99,7 +122,7 @@ def render(result: Any, ctx: Any) -> str:
     if scores.score is not None and result.findings:
         out.append(words["score"].format(score=scores.score))
     out.append(words["summary" if result.findings else "clean"].format(**summary))
-    return "\n".join(out) + "\n"
+    yield "\n".join(out) + "\n"
 
 
 def _grade(score: int) -> str:
@@ -149,4 +172,4 @@ def _table(scores: RunScore, words: dict[str, Any], paint: Any) -> list[str]:
     return out
 
 
-__all__ = ["render", "width", "quote"]
+__all__ = ["render", "chunks", "width", "quote"]

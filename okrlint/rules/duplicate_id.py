@@ -81,7 +81,12 @@ def check(documents: list[Document], ctx: Context) -> Iterator[tuple[Document, N
 _DOC_ID = compiled(r"^[\"']?id[\"']?[ \t]*:", re.MULTILINE)
 
 
+def document_id_line(text: str) -> int | None:
+    """The line of the top-level ``id:`` (the model keeps no span for document-level extras)."""
+    m = _DOC_ID.search(text)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
 def _id_line(doc: Document) -> Span:
-    """The top-level ``id:`` line (the model keeps no span for document-level extras)."""
-    m = _DOC_ID.search(doc.text)
-    return Span.at(doc.text.count("\n", 0, m.start()) + 1, 1, 2) if m else Span.at(1, 1)
+    line = document_id_line(doc.text)
+    return Span.at(line, 1, 2) if line is not None else Span.at(1, 1)

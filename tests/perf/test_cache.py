@@ -30,6 +30,10 @@ def test_warm_run_hits_every_file_and_reports_the_same(repo: Path, cli: CLI) -> 
     assert len(_cache_files(repo / ".okrlint_cache")) == 1
     warm = cli("check", "okrs", "--format", "json")
     assert warm == cold
+    # The API keeps whole Documents, `check` their skeletons: separate cache files.
+    cache, _ = _run(["okrs"])
+    assert (cache.hits, cache.misses) == (0, 60)
+    assert len(_cache_files(repo / ".okrlint_cache")) == 2
     cache, result = _run(["okrs"])
     assert (cache.hits, cache.misses) == (60, 0)
     assert result.findings == make_engine().lint_documents(result.documents)
@@ -176,3 +180,19 @@ def test_repository_findings_reused_only_while_nothing_changed(repo: Path, monke
     _, changed = _run(["okrs"])
     assert calls == [1]
     assert changed.findings == make_engine().lint_documents(changed.documents)  # type: ignore[attr-defined]
+
+
+def test_file_edited_after_the_scan_is_stored_under_what_was_linted(repo: Path) -> None:
+    from okrlint.parallel import finish, scan_files
+
+    engine = make_engine()
+    cache = Cache.open(engine)
+    scan = scan_files(engine, ["okrs"], None, "-", False, cache)
+    edited = sorted((repo / "okrs").rglob("*.okr.yaml"))[0]
+    shown = os.path.relpath(edited, repo)
+    before = digest(edited.read_bytes())
+    edited.write_bytes(edited.read_bytes() + b"# edited after the scan\n")
+    finish(engine, scan, 1, cache)
+    assert scan.changed  # check stores no whole-run report for this run
+    again = Cache.open(engine)
+    assert again.peek(shown, digest(edited.read_bytes())) and not again.peek(shown, before)

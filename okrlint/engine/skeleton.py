@@ -1,0 +1,114 @@
+"""What ``okrlint check`` keeps of a file once its own rules have run.
+
+A run of 20,000 files kept every parsed Document (~8 KB each, with the fields as written, the
+source text and the KPIs) and every finding's message arguments until it ended: ~400 MiB. After
+the per-file rules, only three things still read a file: the repository rules (alignment, ids,
+owners), the quality score, and the reports. A *skeleton* is a Document with just what those read:
+
+* the document's path, format, language, period text, team, owner and its ``level`` and ``id``;
+* each objective and key result with its title, position, node path, index, id, owner and
+  ``aligns_to``, and the positions of its ``id``, ``owner`` and ``aligns_to`` fields;
+* a sparse copy of the text: every line keeps its number, but only the lines a finding can quote
+  (lines with findings, the id/owner/aligns_to lines, the document's ``id:`` line) keep their text.
+
+Findings keep of their message arguments (``args``) only the flagged ``text``, which the SARIF and
+GitLab fingerprints hash; the others are in the rendered message already and only the HTML report
+shows them.
+
+The command uses skeletons only when nothing else needs the whole Document: not for the HTML
+report, not with a plugin or pack rule of repository scope (it may read anything), not when
+``target-changed`` compares with a revision (it reads every key result's fields). The Python API
+always returns whole Documents.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from okrlint.model import Document, Finding, KeyResult, Node, Objective
+
+_FIELDS = ("id", "owner", "aligns_to")  # the fields repository rules point at
+
+
+def wanted(engine: Any, report_format: str) -> bool:
+    """Whether a ``check`` run with this engine and report format can keep skeletons."""
+    if report_format == "html":
+        return False
+    for act in engine.by_scope.get("repository", []):
+        if act.rule.origin != "builtin":
+            return False
+        if act.rule.name == "target-changed" and act.options.get("since"):
+            return False
+    return True
+
+
+def _spans(node: Node, empty: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in node.field_spans.items() if k in _FIELDS} or empty
+
+
+def _key_result(kr: KeyResult, empty: dict[str, Any]) -> KeyResult:
+    return KeyResult(title=kr.title, span=kr.span, node_path=kr.node_path, index=kr.index, id=kr.id,
+                     owner=kr.owner, fields=empty, field_spans=_spans(kr, empty))
+
+
+def _objective(o: Objective, empty: dict[str, Any]) -> Objective:
+    return Objective(title=o.title, span=o.span, node_path=o.node_path, index=o.index, id=o.id, owner=o.owner,
+                     fields=empty, field_spans=_spans(o, empty), aligns_to=o.aligns_to,
+                     key_results=[_key_result(kr, empty) for kr in o.key_results])
+
+
+def _sparse(text: str, keep: set[int]) -> str:
+    lines = text.split("\n")
+    return "\n".join(line if n in keep else "" for n, line in enumerate(lines, 1))
+
+
+def skeleton(doc: Document, findings: Iterable[Finding]) -> Document:
+    """The skeleton of ``doc`` (see the module docstring); ``findings`` are the file's own."""
+    from okrlint.rules.duplicate_id import document_id_line
+
+    keep = {f.line for f in findings}
+    for o in doc.objectives:
+        nodes: list[Node] = [o, *o.key_results]
+        for node in nodes:
+            keep.add(node.span.line)
+            keep.update(s.line for k, s in node.field_spans.items() if k in _FIELDS)
+    id_line = document_id_line(doc.text) if "id" in doc.meta else None
+    if id_line is not None:
+        keep.add(id_line)
+    # One empty mapping for every node's unused fields: a skeleton is only read, and a pickle
+    # keeps one object once (~60 bytes a node, 10 MB at 20,000 files).
+    empty: dict[str, Any] = {}
+    none: list[Any] = []  # likewise for the lists a skeleton leaves empty
+    meta = {k: doc.meta[k] for k in ("level", "id") if k in doc.meta} or empty
+    return Document(path=doc.path, format=doc.format, text=_sparse(doc.text, keep), language=doc.language,
+                    period_raw=doc.period_raw, team=doc.team, owner=doc.owner,
+                    objectives=[_objective(o, empty) for o in doc.objectives], kpis=none, changes=none,
+                    meta=meta, parse_problems=none, suppressions=none, encoding=doc.encoding)
+
+
+def slim(findings: list[Finding]) -> list[Finding]:
+    """The findings of one file with only the ``text`` of their message arguments (the message is
+    rendered already); findings with the same text share one mapping (it is only read)."""
+    shared: dict[Any, dict[str, Any]] = {}
+    for f in findings:
+        text = f.args.get("text")
+        f.args = shared.setdefault(text, {} if text is None else {"text": text})
+    return findings
+
+
+def share_strings(docs: list[Document], per_doc: list[list[Finding]]) -> None:
+    """One copy of the strings that repeat from file to file (node paths such as
+    ``objectives[0].key_results[2]``, ids, owners, rule names, help URLs): each file's result is
+    unpickled apart, with copies of its own (~25 MB at 20,000 files)."""
+    pool: dict[str | None, str | None] = {}
+    get = pool.setdefault
+    for doc in docs:
+        doc.period_raw = get(doc.period_raw, doc.period_raw)
+        for o in doc.objectives:
+            nodes: list[Node] = [o, *o.key_results]
+            for n in nodes:
+                n.node_path, n.id, n.owner = get(n.node_path, n.node_path), get(n.id, n.id), get(n.owner, n.owner)
+    for fs in per_doc:
+        for f in fs:
+            f.rule, f.code, f.severity = get(f.rule, f.rule), get(f.code, f.code), get(f.severity, f.severity)
+            f.message_id, f.help = get(f.message_id, f.message_id), get(f.help, f.help)
+            f.node_path = get(f.node_path, f.node_path)
