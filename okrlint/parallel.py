@@ -127,16 +127,14 @@ def _read_regular(path: str, limit: int) -> bytes | None:
     """The bytes of a regular file within ``limit``; None leaves the case to ``Engine.read_document``."""
     import stat
 
+    from okrlint.files import read_upto
+
     try:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
             return None
         with open(path, "rb") as fh:
-            # Read the size the file has: read(limit + 1) allocates the limit and shrinks it, and
-            # glibc then keeps each small file in a mapping of its own (~4 KB each, 80 MB at 20,000).
-            data = fh.read(st.st_size + 1)
-            if len(data) > st.st_size:  # it grew since the stat
-                data += fh.read(limit + 1 - len(data))
+            data = read_upto(fh, st.st_size, limit)
     except OSError:
         return None
     return data if len(data) <= limit else None
@@ -245,6 +243,7 @@ def finish(engine: Any, scan: Scan, jobs: int, cache: Any, save: bool = True,
 
         share_strings(docs, per_doc)
     findings = [f for fs in per_doc for f in fs]
+    scan.per_doc = per_doc = []  # 20,000 lists no one reads again
     if engine.by_scope.get("repository"):
         whole = scan.run_digest() if cache is not None and not scan.changed else None
         findings.extend(_repository_findings(engine, docs, whole, cache))

@@ -257,8 +257,10 @@ class Engine:
                 return _problem_doc(shown, "unreadable", reason="not a regular file")
             if st.st_size > limit:
                 return _problem_doc(shown, "file-too-large", size=st.st_size, limit=limit)
+            from okrlint.files import read_upto
+
             with open(path, "rb") as fh:
-                data = fh.read(limit + 1)
+                data = read_upto(fh, st.st_size, limit)
             if len(data) > limit:  # grew after the stat
                 return _problem_doc(shown, "file-too-large", size=len(data), limit=limit)
         except IsADirectoryError:

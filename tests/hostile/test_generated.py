@@ -115,6 +115,22 @@ def test_max_file_size_is_configurable(tmp_path: Path) -> None:
     assert [p.message_id for _, p in doc.parse_problems] == ["file-too-large"]
 
 
+@pytest.mark.parametrize(("written", "stat_size", "expected"), [
+    (b"O1: Grow\n", 9, b"O1: Grow\n"),  # as stat'ed
+    (b"O1: Grow\nKR1: x\n", 9, b"O1: Grow\nKR1: x\n"),  # grew after the stat, still within the limit
+    (b"x" * 40, 9, b"x" * 21),  # grew past the limit: limit + 1 bytes tell the caller so
+    (b"O1", 9, b"O1"),  # shrank
+])
+def test_read_upto_reads_what_is_there_up_to_the_limit(tmp_path: Path, written: bytes, stat_size: int,
+                                                       expected: bytes) -> None:
+    from okrlint.files import read_upto
+
+    f = tmp_path / "a.okr.md"
+    f.write_bytes(written)
+    with open(f, "rb") as fh:
+        assert read_upto(fh, stat_size, 20) == expected
+
+
 # -- filesystem ---------------------------------------------------------------------------------------
 
 @pytest.fixture
