@@ -6,10 +6,12 @@ the per-file rules, only three things still read a file: the repository rules (a
 owners), the quality score, and the reports. A *skeleton* is a Document with just what those read:
 
 * the document's path, format, language, period text, team, owner and its ``level`` and ``id``;
-* each objective and key result with its title, position, node path, index, id, owner and
-  ``aligns_to``, and the positions of its ``id``, ``owner`` and ``aligns_to`` fields;
+* each objective and key result with its position, node path, index, id, owner and ``aligns_to``,
+  and the positions of its ``id``, ``owner`` and ``aligns_to`` fields; objectives keep their title,
+  key results only where ``duplicate-id`` quotes it (an id repeated within the objective);
 * a sparse copy of the text: every line keeps its number, but only the lines a finding can quote
-  (lines with findings, the id/owner/aligns_to lines, the document's ``id:`` line) keep their text.
+  (lines with findings, objectives, the id/owner/aligns_to lines, the document's ``id:`` line)
+  keep their text.
 
 Findings keep of their message arguments (``args``) only the flagged ``text``, which the SARIF and
 GitLab fingerprints hash; the others are in the rendered message already and only the HTML report
@@ -45,15 +47,38 @@ def _spans(node: Node, empty: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in node.field_spans.items() if k in _FIELDS} or empty
 
 
-def _key_result(kr: KeyResult, empty: dict[str, Any]) -> KeyResult:
-    return KeyResult(title=kr.title, span=kr.span, node_path=kr.node_path, index=kr.index, id=kr.id,
-                     owner=kr.owner, fields=empty, field_spans=_spans(kr, empty))
+def _repeated_ids(o: Objective) -> set[str]:
+    seen: set[str] = set()
+    return {kr.id for kr in o.key_results if kr.id and (kr.id in seen or seen.add(kr.id))}  # type: ignore[func-returns-value]
+
+
+def _key_result(kr: KeyResult, repeated: set[str], empty: dict[str, Any]) -> KeyResult:
+    # Only duplicate-id quotes a key result's title, and only when its id repeats in its objective.
+    return KeyResult(title=kr.title if kr.id in repeated else "", span=kr.span, node_path=kr.node_path,
+                     index=kr.index, id=kr.id, owner=kr.owner, fields=empty, field_spans=_spans(kr, empty))
 
 
 def _objective(o: Objective, empty: dict[str, Any]) -> Objective:
+    repeated = _repeated_ids(o)
     return Objective(title=o.title, span=o.span, node_path=o.node_path, index=o.index, id=o.id, owner=o.owner,
                      fields=empty, field_spans=_spans(o, empty), aligns_to=o.aligns_to,
-                     key_results=[_key_result(kr, empty) for kr in o.key_results])
+                     key_results=[_key_result(kr, repeated, empty) for kr in o.key_results])
+
+
+def _quotable(doc: Document, findings: Iterable[Finding]) -> set[int]:
+    """Lines a finding may quote: the file's own findings', and where a repository rule can point (an
+    objective and its id/owner/aligns_to; a key result's id/owner, or the key result itself when that
+    field has no line of its own and the rule can fire on it)."""
+    keep = {f.line for f in findings}
+    for o in doc.objectives:
+        keep.add(o.span.line)
+        keep.update(s.line for k, s in o.field_spans.items() if k in _FIELDS)
+        repeated = _repeated_ids(o)
+        for kr in o.key_results:
+            keep.update(s.line for k, s in kr.field_spans.items() if k in _FIELDS)
+            if (kr.id in repeated and "id" not in kr.field_spans) or (kr.owner and "owner" not in kr.field_spans):
+                keep.add(kr.span.line)
+    return keep
 
 
 def _sparse(text: str, keep: set[int]) -> str:
@@ -65,12 +90,7 @@ def skeleton(doc: Document, findings: Iterable[Finding]) -> Document:
     """The skeleton of ``doc`` (see the module docstring); ``findings`` are the file's own."""
     from okrlint.rules.duplicate_id import document_id_line
 
-    keep = {f.line for f in findings}
-    for o in doc.objectives:
-        nodes: list[Node] = [o, *o.key_results]
-        for node in nodes:
-            keep.add(node.span.line)
-            keep.update(s.line for k, s in node.field_spans.items() if k in _FIELDS)
+    keep = _quotable(doc, findings)
     id_line = document_id_line(doc.text) if "id" in doc.meta else None
     if id_line is not None:
         keep.add(id_line)
