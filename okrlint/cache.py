@@ -4,7 +4,12 @@ Like ruff's cache: one file per *effective configuration* in the cache directory
 (default ``.okrlint_cache`` beside the configuration file, or in the working
 directory), holding, per displayed path, the BLAKE2 digest of the file's bytes
 and the pickled ``(Document, findings)`` of that content. Repository-scope rules
-(alignment, ids, owners) need every Document, so the Document is cached too.
+(alignment, ids, owners) need every Document, so the Document is cached too (for
+``check``, its skeleton: okrlint/engine/skeleton.py, in a cache file of its own).
+
+A cache file is a stream of records: the key, ``(path, digest, result)`` per file,
+then None. A run writes the records of the files it lints to the next cache file as
+they come, and the kept ones when it saves, so it never holds every result at once.
 
 The key of a cache file hashes the okrlint version, a fingerprint of okrlint's
 own code and rule data (so editing a rule invalidates it), the configuration
@@ -17,7 +22,8 @@ secret kept *outside* the cache directory (``$XDG_CACHE_HOME/okrlint/secret``,
 mode 0600). A cache file whose MAC does not verify (corrupt, truncated, copied
 from another machine or user, committed to the repository) is never unpickled:
 it is a miss and is rebuilt. Without a usable secret the cache is simply off.
-Writes are atomic (temporary file in the same directory, then ``os.replace``).
+Writes are atomic (temporary file in the same directory, then ``os.replace``; a run
+that dies leaves a ``.tmp-*`` file, pruned after an hour).
 """
 from __future__ import annotations
 
@@ -29,7 +35,7 @@ import pickle
 import sys
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from okrlint import __version__
 from okrlint.model import Document, Finding
@@ -41,7 +47,8 @@ except ImportError:  # pragma: no cover
     from hmac import compare_digest
 
 DEFAULT_DIR = ".okrlint_cache"
-MAGIC = b"OKRLINT-CACHE-1\n"
+MAGIC = b"OKRLINT-CACHE-2\n"  # 2: a stream of records (1: one pickled mapping)
+_MAGICS = (MAGIC, b"OKRLINT-CACHE-1\n")  # what `okrlint clean` recognises as okrlint's
 SUFFIX = ".cache"
 TAG = "CACHEDIR.TAG"
 _TAG_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n# okrlint result cache (okrlint clean removes it)\n"
@@ -85,6 +92,42 @@ def dumps(obj: Any) -> bytes:
 
 def digest(data: bytes) -> bytes:
     return blake2b(data, digest_size=16).digest()
+
+
+_SAVED = bytes(1)  # an entry written to a cache file that save() completed (compared by identity)
+
+
+class ReportPieces:
+    """A report's pieces as they are written, kept zlib-compressed for :meth:`Cache.put_report` (the
+    text report of 20,000 files is ~20 MB of UTF-8, ~3 MB compressed)."""
+
+    def __init__(self) -> None:
+        import zlib
+
+        self._z = zlib.compressobj(1)
+        self._parts: list[bytes] = []
+
+    def append(self, piece: str) -> None:
+        self._parts.append(self._z.compress(piece.encode("utf-8", "surrogatepass")))
+
+    def packed(self) -> bytes:
+        """The compressed report (once: the pieces are let go)."""
+        parts, self._parts = self._parts, []
+        parts.append(self._z.flush())
+        return b"".join(parts)
+
+
+def unpack_report(packed: bytes) -> Iterator[str]:
+    """The text of a report kept by :class:`ReportPieces`, in pieces."""
+    import codecs
+    import zlib
+
+    z = zlib.decompressobj()
+    decode = codecs.getincrementaldecoder("utf-8")("surrogatepass").decode
+    step = 1 << 16
+    for i in range(0, len(packed), step):
+        yield decode(z.decompress(packed[i:i + step]))
+    yield decode(z.flush(), final=True)
 
 
 # -- where, and with which key --------------------------------------------------------------------
@@ -194,13 +237,16 @@ class Cache:
         self.key = key
         self.secret = secret
         self.path = directory / f"{key}{SUFFIX}"
-        self.entries: dict[str, tuple[bytes, bytes]] = {}
+        # displayed path -> (content digest, pickled result); the result is None once it is written to the
+        # next cache file, _SAVED once that file is saved
+        self.entries: dict[str, tuple[bytes, bytes | None]] = {}
         self.changed = False
         self.hits = 0
         self.misses = 0
         self._seen: set[str] = set()
+        self._out: tuple[Any, str] | None = None  # the next cache file, being written: (writer, temporary path)
         if secret is not None:
-            self._load()
+            self.entries = self._load()
 
     @classmethod
     def open(cls, engine: Any, directory: str | Path | None = None, variant: str = "") -> "Cache":
@@ -219,27 +265,37 @@ class Cache:
         mac.update(payload)
         return mac.digest()  # type: ignore[no-any-return]
 
-    def _load(self) -> None:
+    def _load(self) -> dict[str, tuple[bytes, bytes | None]]:
+        """The entries of this cache's file; empty when it is missing, corrupt or foreign.
+
+        The file: MAGIC, the MAC, then pickles: this cache's key, ``(path, digest, result)`` records,
+        and None. Records are read one by one from the file's bytes (a ``BytesIO`` over bytes shares
+        them), not from one copy of them all."""
         try:
             raw = self.path.read_bytes()
         except OSError:
-            return
-        # A view, not a slice: the payload is most of a file of up to ~70 MB.
+            return {}
         head, mac = raw[:len(MAGIC)], raw[len(MAGIC):len(MAGIC) + _MAC_SIZE]
-        payload = memoryview(raw)[len(MAGIC) + _MAC_SIZE:]
-        if head != MAGIC or not compare_digest(mac, self._mac(payload)):
-            return  # corrupt or foreign: ignored, rebuilt on save
+        if head != MAGIC or not compare_digest(mac, self._mac(memoryview(raw)[len(MAGIC) + _MAC_SIZE:])):
+            return {}  # corrupt or foreign: ignored, rebuilt on save
+        stream = io.BytesIO(raw)
+        stream.seek(len(MAGIC) + _MAC_SIZE)
+        entries: dict[str, tuple[bytes, bytes | None]] = {}
         try:
-            data = pickle.loads(payload)
+            unpickler = pickle.Unpickler(stream)
+            if unpickler.load() != self.key:
+                return {}
+            while (record := unpickler.load()) is not None:
+                path, content_digest, blob = record
+                entries[path] = (content_digest, blob)
         except Exception:  # noqa: BLE001 - a verified but unreadable file (other Python) is a miss too
-            return
-        if isinstance(data, dict) and data.get("key") == self.key and isinstance(data.get("entries"), dict):
-            self.entries = data["entries"]
+            return {}
+        return entries
 
     def get(self, path: str, content_digest: bytes) -> tuple[Document, list[Finding]] | None:
         self._seen.add(path)
         entry = self.entries.get(path)
-        if entry is not None and entry[0] == content_digest:
+        if entry is not None and entry[0] == content_digest and entry[1] is not None and entry[1] is not _SAVED:
             try:
                 doc, findings = pickle.loads(entry[1])
             except Exception:  # noqa: BLE001
@@ -258,7 +314,7 @@ class Cache:
     def report(self, name: str, key: bytes) -> Any:
         """The stored report ``name`` made under ``key`` (see :meth:`put_report`), or None."""
         entry = self.entries.get(REPORT_ENTRY + name)
-        if entry is None or entry[0] != key:
+        if entry is None or entry[0] != key or entry[1] is None or entry[1] is _SAVED:
             return None
         try:
             return pickle.loads(entry[1])
@@ -270,39 +326,88 @@ class Cache:
         self.put(REPORT_ENTRY + name, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
     def put(self, path: str, content_digest: bytes, blob: bytes) -> None:
-        """Store the pickled ``(Document, findings)`` (see :func:`dumps`) of one file's content."""
+        """Store the pickled ``(Document, findings)`` (see :func:`dumps`) of one file's content.
+
+        A new entry goes straight into the next cache file (renamed into place by :meth:`save`), so
+        a run does not hold every linted file's pickle until it ends (~35 MB at 20,000 files)."""
         if self.secret is None:
             return
         self._seen.add(path)
-        if self.entries.get(path) != (content_digest, blob):
-            self.entries[path] = (content_digest, blob)
-            self.changed = True
+        entry = self.entries.get(path)
+        if entry is not None and entry[0] == content_digest and entry[1] == blob:
+            return
+        self.changed = True
+        self.entries[path] = (content_digest, None if self._spool((path, content_digest, blob)) else blob)
+
+    def _spool(self, record: Any) -> bool:
+        """Append ``record`` to the next cache file, started on first use; False if it cannot be written."""
+        try:
+            if self._out is None:
+                import tempfile
+
+                _prepare(self.directory)
+                fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=SUFFIX)
+                writer = _Hashing(os.fdopen(fd, "wb"), self._mac_hasher())
+                self._out = (writer, tmp)
+                writer.fh.write(MAGIC + bytes(_MAC_SIZE))  # the MAC goes here when the file is complete
+                pickle.dump(self.key, writer, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(record, self._out[0], protocol=pickle.HIGHEST_PROTOCOL)
+        except OSError:
+            self._abandon()
+            return False
+        return True
+
+    def _abandon(self) -> None:
+        """Drop the next cache file (nothing is saved; entries written to it are lost)."""
+        if self._out is None:
+            return
+        writer, tmp = self._out
+        self._out = None
+        try:
+            writer.fh.close()
+            os.unlink(tmp)
+        except OSError:
+            pass
+        self.entries = {k: v for k, v in self.entries.items() if v[1] is not None}
 
     def save(self) -> None:
-        """Write atomically if anything changed; never raises (a cache that cannot be written is off)."""
+        """Complete the next cache file and rename it into place if anything changed; never raises
+        (a cache that cannot be written is off)."""
         if self.secret is None or not self.changed:
+            self._abandon()
             return
         # files not seen this run are kept (another run may lint a subset) unless they are gone
         for path in [p for p in self.entries if p not in self._seen]:
             if not path.startswith("\0") and not os.path.exists(path):
                 del self.entries[path]
-        from okrlint.atomic import open_atomic
-
+        missing = [p for p, (_, blob) in self.entries.items() if blob is _SAVED]
+        if missing:  # written to the file an earlier save() completed: read them back from it
+            earlier = self._load()
+            for p in missing:
+                if p in earlier and earlier[p][0] == self.entries[p][0]:
+                    self.entries[p] = earlier[p]
+                else:
+                    del self.entries[p]
         try:
-            _prepare(self.directory)
-            with open_atomic(str(self.path)) as fh:
-                # Pickled straight into the file, the MAC computed on the way and written last: the
-                # payload (~70 MB at 20,000 files) is never held whole in memory.
-                fh.write(MAGIC + bytes(_MAC_SIZE))
-                mac = self._mac_hasher()
-                pickle.dump({"key": self.key, "entries": self.entries}, _Hashing(fh, mac),
-                            protocol=pickle.HIGHEST_PROTOCOL)
-                fh.seek(len(MAGIC))
-                fh.write(mac.digest())
+            for path, (content_digest, blob) in list(self.entries.items()):
+                if blob is not None and not self._spool((path, content_digest, blob)):
+                    return
+            if not self._spool(None):
+                return
+            assert self._out is not None
+            writer, tmp = self._out
+            writer.fh.seek(len(MAGIC))
+            writer.fh.write(writer.hasher.digest())
+            writer.fh.close()
+            os.replace(tmp, self.path)
+            self._out = None
+            for path, (content_digest, blob) in self.entries.items():
+                if blob is None:
+                    self.entries[path] = (content_digest, _SAVED)
             self.changed = False
             _prune(self.directory, keep=self.path)
         except OSError:
-            pass
+            self._abandon()
 
 
 def _prepare(directory: Path) -> None:
@@ -337,7 +442,7 @@ def is_cache_dir(directory: Path) -> bool:
 def _has_magic(path: str) -> bool:
     try:
         with open(path, "rb") as fh:
-            return fh.read(len(MAGIC)) == MAGIC
+            return fh.read(len(MAGIC)) in _MAGICS
     except OSError:
         return False
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import os
+import sys
 from typing import Any, Iterable, Iterator, Sequence
 
 # Below this many files per worker, starting processes costs more than it saves.
@@ -247,6 +248,9 @@ def finish(engine: Any, scan: Scan, jobs: int, cache: Any, save: bool = True,
     if engine.by_scope.get("repository"):
         whole = scan.run_digest() if cache is not None and not scan.changed else None
         findings.extend(_repository_findings(engine, docs, whole, cache))
+        graph = sys.modules.get("okrlint.org.graph")
+        if skeletons and graph is not None:  # kept for a tree drawn from whole Documents (HTML), not here
+            graph.forget()
     findings.sort(key=Finding.sort_key)
     if cache is not None and save:
         cache.save()

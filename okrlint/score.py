@@ -134,12 +134,15 @@ def score_document(doc: Document, findings: Iterable[Finding]) -> DocumentScore:
     return DocumentScore(doc, score, objectives, loose, unreadable)
 
 
-def score_run(documents: Sequence[Document], findings: Sequence[Finding]) -> RunScore:
+def score_run(documents: Sequence[Document], findings: Sequence[Finding], clean: bool = True) -> RunScore:
+    """Scores of a run; ``clean=False`` leaves out the documents without findings (each scores 100,
+    and still counts in the run's score): a report that lists only what lost points needs no more."""
     by_file: dict[str, list[Finding]] = {}
     for f in findings:
         by_file.setdefault(f.file, []).append(f)
-    docs = [score_document(d, by_file.get(d.path, ())) for d in documents]
-    total = _clamp(sum(d.score for d in docs) / len(docs)) if docs else None
+    docs = [score_document(d, by_file.get(d.path, ())) for d in documents if clean or d.path in by_file]
+    n = len(documents)
+    total = _clamp((sum(d.score for d in docs) + 100 * (n - len(docs))) / n) if n else None
     return RunScore(total, docs)
 
 

@@ -5,7 +5,7 @@ import argparse
 import gc
 import os
 import sys
-from typing import Iterable
+from typing import Any, Iterable
 
 HELP = "lint OKR files and directories"
 
@@ -90,9 +90,8 @@ def split_missing(paths: list[str]) -> tuple[list[str], list[str]]:
 _WRITE_CHUNK = 1 << 20  # characters
 
 
-def write_output(text: str | Iterable[str], output: str | None, keep: list[bytes] | None = None) -> None:
-    """Write a report given whole or in pieces (written as they come); ``keep`` collects the pieces,
-    UTF-8 encoded (half the size of Chinese text held as Python strings)."""
+def write_output(text: str | Iterable[str], output: str | None, keep: Any = None) -> None:
+    """Write a report given whole or in pieces (written as they come); ``keep.append`` gets each piece."""
     pieces = (text,) if isinstance(text, str) else text
     with open(output, "w", encoding="utf-8") if output else _Stdout() as fh:
         for piece in pieces:
@@ -100,7 +99,7 @@ def write_output(text: str | Iterable[str], output: str | None, keep: list[bytes
             for i in range(0, len(piece), _WRITE_CHUNK):
                 fh.write(piece[i:i + _WRITE_CHUNK])
             if keep is not None:
-                keep.append(piece.encode("utf-8", "surrogatepass"))
+                keep.append(piece)
 
 
 class _Stdout:
@@ -165,8 +164,10 @@ def run(args: argparse.Namespace) -> int:
             report_key = digest(repr((whole, args.format, color, args.statistics)).encode("utf-8"))
             stored = cache.report(args.format, report_key) if scan.all_cached() else None
             if stored is not None:
-                pieces, errors, total = stored
-                write_output((p.decode("utf-8", "surrogatepass") for p in pieces), args.output)
+                from okrlint.cache import unpack_report
+
+                packed, errors, total = stored
+                write_output(unpack_report(packed), args.output)
                 return exit_code(args, engine, missing, errors, total)
         docs, findings = finish(engine, scan, jobs, cache, save=False, skeletons=skeletons)
         result = Result(findings, docs)
@@ -176,11 +177,13 @@ def run(args: argparse.Namespace) -> int:
                         statistics=args.statistics, engine=engine)
     errors = sum(1 for f in result.findings if f.severity == "error")
     total = len(result.findings)
-    kept: list[bytes] | None = [] if report_key is not None else None
+    from okrlint.cache import ReportPieces
+
+    kept = ReportPieces() if report_key is not None else None
     # Written as it is rendered: a 20,000-file text report is ~40 MB as Python text.
     write_output(get_chunks(args.format)(result, ctx), args.output, kept)
-    if report_key is not None:
-        cache.put_report(args.format, report_key, (kept, errors, total))
+    if kept is not None:
+        cache.put_report(args.format, report_key, (kept.packed(), errors, total))
     if cache is not None:
         cache.save()
     return exit_code(args, engine, missing, errors, total)

@@ -18,7 +18,7 @@ from typing import Any, Iterator
 from okrlint.regex_cache import compiled
 from okrlint.reporters.safe import neutralise
 from okrlint.reporters.summary import summarise
-from okrlint.score import RunScore, score_result
+from okrlint.score import RunScore, score_run
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "bold": "\033[1m", "dim": "\033[2m",
            "good": "\033[32m"}
@@ -110,10 +110,10 @@ def chunks(result: Any, ctx: Any) -> Iterator[str]:
         yield "\n".join(out) + "\n"
     out = []
     summary = summarise(result.findings, len(result.documents))
-    scores = score_result(result)
+    scores = score_run(result.documents, result.findings, clean=False)  # the tail lists what lost points
     if result.findings:
         out.extend(_worst(scores, words, paint))
-        out.extend(_table(scores, words, paint))
+        out.extend(_table(scores, len(result.documents), words, paint))
     if ctx.statistics and summary["by_rule"]:
         out.append(words["stats"])
         for rule, count in sorted(summary["by_rule"].items(), key=lambda kv: (-kv[1], kv[0])):
@@ -144,7 +144,7 @@ def _worst(scores: RunScore, words: dict[str, Any], paint: Any) -> list[str]:
     return out
 
 
-def _table(scores: RunScore, words: dict[str, Any], paint: Any) -> list[str]:
+def _table(scores: RunScore, files: int, words: dict[str, Any], paint: Any) -> list[str]:
     rows: list[tuple[int, int, int, int, str]] = []
     for d in scores.documents:
         fs = [c.finding for o in d.objectives for c in o.charges] + [c.finding for c in d.charges]
@@ -167,7 +167,7 @@ def _table(scores: RunScore, words: dict[str, Any], paint: Any) -> list[str]:
     run = scores.score if scores.score is not None else 0
     out.append("  ".join([paint(pad(str(run), cells[0], right=True), _grade(run))] +
                          [pad(str(v), cells[i + 1], right=True) for i, v in enumerate(total)])
-               + "  " + words["total"].format(files=len(scores.documents)))
+               + "  " + words["total"].format(files=files))
     out.append("")
     return out
 

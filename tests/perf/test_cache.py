@@ -196,3 +196,35 @@ def test_file_edited_after_the_scan_is_stored_under_what_was_linted(repo: Path) 
     assert scan.changed  # check stores no whole-run report for this run
     again = Cache.open(engine)
     assert again.peek(shown, digest(edited.read_bytes())) and not again.peek(shown, before)
+
+
+def test_entries_are_written_as_they_come_and_survive_a_second_save(repo: Path) -> None:
+    engine = make_engine()
+    cache = Cache.open(engine)
+    cache.put("a.okr.md", digest(b"a"), b"blob-a")
+    assert cache.entries["a.okr.md"] == (digest(b"a"), None)  # in the next cache file, not in memory
+    assert not cache.path.exists()  # until save() renames it into place
+    cache.save()
+    cache.put("b.okr.md", digest(b"b"), b"blob-b")
+    cache.save()  # a second run of the same Cache: a's entry is read back from the first file
+    again = Cache.open(engine)
+    assert {p: e for p, e in again.entries.items()} == {"a.okr.md": (digest(b"a"), b"blob-a"),
+                                                       "b.okr.md": (digest(b"b"), b"blob-b")}
+    assert not list(cache.directory.glob(".tmp-*"))
+
+
+def test_unwritable_cache_keeps_entries_in_memory_and_saves_nothing(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    engine = make_engine()
+    cache = Cache.open(engine)
+    real = pickle.dump
+
+    def full_disk(*a: object, **k: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pickle, "dump", full_disk)
+    cache.put("a.okr.md", digest(b"a"), b"blob-a")
+    assert cache.entries["a.okr.md"] == (digest(b"a"), b"blob-a")
+    cache.save()
+    monkeypatch.setattr(pickle, "dump", real)
+    assert not cache.path.exists()
+    assert not list(cache.directory.glob(".tmp-*"))  # the started file was removed

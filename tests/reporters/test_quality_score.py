@@ -96,3 +96,14 @@ def test_worst_objectives_lowest_first() -> None:
     rs = score_run([doc], [_f("a.okr.md", "objectives[0]", "warning"), _f("a.okr.md", "objectives[1]", "error")])
     assert [(o.objective.node_path, o.score) for _, o in rs.worst_objectives()] == [("objectives[1]", 75),
                                                                                   ("objectives[0]", 90)]
+
+
+def test_scores_of_only_the_files_with_findings_keep_the_run_score() -> None:
+    result = run(make_engine(Config(root=ROOT)), [str(EXAMPLES)])
+    full = score_run(result.documents, result.findings)
+    lean = score_run(result.documents, result.findings, clean=False)
+    flagged = {f.file for f in result.findings}
+    assert lean.score == full.score
+    assert [d.document.path for d in lean.documents] == [d.path for d in result.documents if d.path in flagged]
+    assert all(d.score == 100 for d in full.documents if d.document.path not in flagged)
+    assert 0 < len(lean.documents) < len(full.documents)
