@@ -12,7 +12,6 @@ reported by ``unused-suppression``.
 """
 from __future__ import annotations
 
-
 from okrlint.model import Suppression
 from okrlint.regex_cache import compiled
 

@@ -6,7 +6,6 @@ in the caller's text).
 """
 from __future__ import annotations
 
-
 from okrlint.regex_cache import compiled
 
 
