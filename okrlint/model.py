@@ -94,15 +94,7 @@ class Objective(Node):
                  owner: str | None = None, fields: dict[str, Any] | None = None,
                  field_spans: dict[str, Span] | None = None, aligns_to: str | None = None,
                  key_results: list[KeyResult] | None = None, key_results_span: Span | None = None) -> None:
-        # Node's assignments inline: no super() call for each objective
-        self.title = title
-        self.span = span
-        self.node_path = node_path
-        self.index = index
-        self.id = id
-        self.owner = owner
-        self.fields = {} if fields is None else fields
-        self.field_spans = {} if field_spans is None else field_spans
+        Node.__init__(self, title, span, node_path, index, id, owner, fields, field_spans)
         self.aligns_to = aligns_to
         self.key_results = [] if key_results is None else key_results
         self.key_results_span = key_results_span
