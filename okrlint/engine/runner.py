@@ -7,7 +7,7 @@ from typing import Any, Iterable, Iterator
 
 from okrlint.engine.config import Config, ConfigError
 from okrlint.engine.registry import Registry, Rule, installed_rules
-from okrlint.model import Document, Finding, Node, Problem, Span
+from okrlint.model import Document, Finding, Node, Problem, Span, Suppression
 from okrlint.record import Record
 
 # Rule documentation lives in the repository (generated from the rule modules); a
@@ -191,43 +191,53 @@ class Engine:
     def _suppress(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         from okrlint.engine.suppress import scan
 
-        ignored_here = self.config.per_file_ignores(doc.path) if self.config.get("per-file-ignores") else []
-        if ignored_here:
-            names = {r.name for sel in ignored_here for r in self.registry.matching(sel)}
-            findings = [f for f in findings if f.rule not in names]
+        findings = self._per_file_ignored(doc.path, findings)
         sups = scan(doc.text) if doc.text else []
         doc.suppressions = sups
         if not sups:
             return sorted(findings, key=Finding.sort_key)
-        kept: list[Finding] = []
-        for f in findings:
-            hit = False
-            for s in sups:
-                if s.target_line in (0, f.line) and (not s.rules or f.rule in s.rules or f.code in s.rules):
-                    s.used = hit = True
-            if not hit:
-                kept.append(f)
-        act = self.active.get("unused-suppression")
-        if act is not None:
-            from okrlint.engine.messages import render
-
-            lang = self.message_lang(doc)
-            for s in sups:
-                unknown = [r for r in s.rules if self.registry.get(r) is None]
-                if unknown:
-                    mid, args = "unknown-rule", {"rule": unknown[0]}
-                elif s.used or any(self.registry.get(r).name not in self.active  # type: ignore[union-attr]
-                                   for r in s.rules):
-                    continue  # a suppression for a rule that is not running cannot be judged unused
-                else:
-                    mid, args = "unused", {"rules": ", ".join(s.rules) or "*"}
-                kept.append(Finding(act.rule.name, act.rule.code, act.severity,  # type: ignore[arg-type]
-                                    render(act.rule, mid, lang, args), doc.path, s.line, 1, s.line, 1, "",
-                                    help_url(act.rule), mid, args))
+        kept = _silence(findings, sups)
+        # A suppression a repository rule may need is judged after the repository rules (lint_repository).
+        kept += self._unused(doc, [s for s in sups if not self._for_repository(s)])
         return sorted(kept, key=Finding.sort_key)
 
+    def _per_file_ignored(self, path: str, findings: list[Finding]) -> list[Finding]:
+        ignored_here = self.config.per_file_ignores(path) if self.config.get("per-file-ignores") else []
+        if not ignored_here:
+            return findings
+        names = {r.name for sel in ignored_here for r in self.registry.matching(sel)}
+        return [f for f in findings if f.rule not in names]
+
+    def _for_repository(self, s: Suppression) -> bool:
+        """Whether ``s`` may silence a finding of an active repository-scope rule."""
+        acts = self.by_scope.get("repository")
+        return bool(acts) and (not s.rules or any(a.rule.name in s.rules or a.rule.code in s.rules for a in acts))
+
+    def _unused(self, doc: Document, sups: list[Suppression]) -> list[Finding]:
+        """``unused-suppression`` findings for those of ``sups`` that silenced nothing or name no rule."""
+        act = self.active.get("unused-suppression")
+        if act is None:
+            return []
+        from okrlint.engine.messages import render
+
+        out: list[Finding] = []
+        for s in sups:
+            unknown = [r for r in s.rules if self.registry.get(r) is None]
+            if unknown:
+                mid, args = "unknown-rule", {"rule": unknown[0]}
+            elif s.used or any(self.registry.get(r).name not in self.active  # type: ignore[union-attr]
+                               for r in s.rules):
+                continue  # a suppression for a rule that is not running cannot be judged unused
+            else:
+                mid, args = "unused", {"rules": ", ".join(s.rules) or "*"}
+            out.append(Finding(act.rule.name, act.rule.code, act.severity,  # type: ignore[arg-type]
+                               render(act.rule, mid, self.message_lang(doc), args), doc.path, s.line, 1, s.line,
+                               1, "", help_url(act.rule), mid, args))
+        return out
+
     def lint_repository(self, docs: list[Document]) -> list[Finding]:
-        """Rules that look across files (alignment, owners, ids)."""
+        """Rules that look across files (alignment, owners, ids); the files' per-file ignores and
+        inline suppressions apply to their findings as to any other."""
         from okrlint.engine.context import Context
         from okrlint.engine.messages import render
 
@@ -241,7 +251,21 @@ class Engine:
                                    doc.path, span.line, span.column, span.end_line, span.end_column,
                                    problem.node_path if problem.node_path is not None else getattr(node, "node_path", ""),
                                    help_url(act.rule), problem.message_id, problem.args))
-        return out
+        if not out and not any(d.suppressions for d in docs):
+            return out
+        by_file: dict[str, list[Finding]] = {}
+        for f in out:
+            by_file.setdefault(f.file, []).append(f)
+        kept: list[Finding] = []
+        for doc in docs:
+            found = self._per_file_ignored(doc.path, by_file.pop(doc.path, []))
+            if doc.suppressions:
+                found = _silence(found, doc.suppressions)
+                found += self._unused(doc, [s for s in doc.suppressions if self._for_repository(s)])
+            kept += found
+        for rest in by_file.values():  # findings on files outside the run (not expected)
+            kept += rest
+        return kept
 
     def read_document(self, path: str, display: str | None = None) -> Document:
         """Read one file; I/O problems become parse-error findings, never exceptions."""
@@ -279,6 +303,19 @@ class Engine:
             findings.extend(self.lint_repository(docs))
         findings.sort(key=Finding.sort_key)
         return findings
+
+
+def _silence(findings: list[Finding], sups: list[Suppression]) -> list[Finding]:
+    """The findings no suppression silences; the suppressions that silence one are marked used."""
+    kept: list[Finding] = []
+    for f in findings:
+        hit = False
+        for s in sups:
+            if s.target_line in (0, f.line) and (not s.rules or f.rule in s.rules or f.code in s.rules):
+                s.used = hit = True
+        if not hit:
+            kept.append(f)
+    return kept
 
 
 def _problem_doc(path: str, message_id: str, **args: Any) -> Document:

@@ -6,6 +6,7 @@ the per-file rules, only three things still read a file: the repository rules (a
 owners), the quality score, and the reports. A *skeleton* is a Document with just what those read:
 
 * the document's path, format, language, period text, team, owner and its ``level`` and ``id``;
+* its inline suppressions (they apply to the repository rules' findings too);
 * each objective and key result with its position, node path, index, id, owner and ``aligns_to``,
   and the positions of its ``id``, ``owner`` and ``aligns_to`` fields; objectives keep their title,
   key results only where ``duplicate-id`` quotes it (an id repeated within the objective);
@@ -66,10 +67,10 @@ def _objective(o: Objective, empty: dict[str, Any]) -> Objective:
 
 
 def _quotable(doc: Document, findings: Iterable[Finding]) -> set[int]:
-    """Lines a finding may quote: the file's own findings', and where a repository rule can point (an
-    objective and its id/owner/aligns_to; a key result's id/owner, or the key result itself when that
-    field has no line of its own and the rule can fire on it)."""
-    keep = {f.line for f in findings}
+    """Lines a finding may quote: the file's own findings' and suppressions', and where a repository rule
+    can point (an objective and its id/owner/aligns_to; a key result's id/owner, or the key result
+    itself when that field has no line of its own and the rule can fire on it)."""
+    keep = {f.line for f in findings} | {s.line for s in doc.suppressions}  # unused-suppression may come later
     for o in doc.objectives:
         keep.add(o.span.line)
         keep.update(s.line for k, s in o.field_spans.items() if k in _FIELDS)
@@ -102,7 +103,7 @@ def skeleton(doc: Document, findings: Iterable[Finding]) -> Document:
     return Document(path=doc.path, format=doc.format, text=_sparse(doc.text, keep), language=doc.language,
                     period_raw=doc.period_raw, team=doc.team, owner=doc.owner,
                     objectives=[_objective(o, empty) for o in doc.objectives], kpis=none, changes=none,
-                    meta=meta, parse_problems=none, suppressions=none, encoding=doc.encoding)
+                    meta=meta, parse_problems=none, suppressions=doc.suppressions or none, encoding=doc.encoding)
 
 
 def slim(findings: list[Finding]) -> list[Finding]:

@@ -43,7 +43,9 @@ objectives:
     title: 一次修好的文化
     key_results:
       - {id: KR2, title: 返工率从10%降到5%}
-      - 首次修复率从70%提升到85%
+      - 首次修复率从70%提升到85%  # okrlint: ignore[duplicate-id] -- renumbered next cycle
+  - id: O4  # okrlint: ignore[duplicate-id]
+    title: 每周复盘
 """
 
 
