@@ -357,6 +357,10 @@ class Cache:
             return False
         return True
 
+    def discard(self) -> None:
+        """Drop what was written for the next cache file and not saved (a run that ended early)."""
+        self._abandon()
+
     def _abandon(self) -> None:
         """Drop the next cache file (nothing is saved; entries written to it are lost)."""
         if self._out is None:

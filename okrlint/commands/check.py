@@ -151,39 +151,43 @@ def run(args: argparse.Namespace) -> int:
     # Keep only what the repository rules, the scores and the report read of each file.
     skeletons = wanted(engine, args.format)
     cache = open_cache(args, engine, "skeleton" if skeletons else "")
-    report_key = None
-    if not skeletons and (cache is None or args.format not in REPLAYABLE):
-        result = lint(engine, paths, stdin_text, args.stdin_filename, args.force_exclude, jobs=jobs, cache=cache)
-    else:
-        from okrlint.cache import digest
-        from okrlint.parallel import finish, scan_files
+    try:
+        report_key = None
+        if not skeletons and (cache is None or args.format not in REPLAYABLE):
+            result = lint(engine, paths, stdin_text, args.stdin_filename, args.force_exclude, jobs=jobs, cache=cache)
+        else:
+            from okrlint.cache import digest
+            from okrlint.parallel import finish, scan_files
 
-        scan = scan_files(engine, paths, stdin_text, args.stdin_filename, args.force_exclude, cache)
-        whole = scan.run_digest() if cache is not None and args.format in REPLAYABLE else None
-        if whole is not None:
-            report_key = digest(repr((whole, args.format, color, args.statistics)).encode("utf-8"))
-            stored = cache.report(args.format, report_key) if scan.all_cached() else None
-            if stored is not None:
-                from okrlint.cache import unpack_report
+            scan = scan_files(engine, paths, stdin_text, args.stdin_filename, args.force_exclude, cache)
+            whole = scan.run_digest() if cache is not None and args.format in REPLAYABLE else None
+            if whole is not None:
+                report_key = digest(repr((whole, args.format, color, args.statistics)).encode("utf-8"))
+                stored = cache.report(args.format, report_key) if scan.all_cached() else None
+                if stored is not None:
+                    from okrlint.cache import unpack_report
 
-                packed, errors, total = stored
-                write_output(unpack_report(packed), args.output)
-                return exit_code(args, engine, missing, errors, total)
-        docs, findings = finish(engine, scan, jobs, cache, save=False, skeletons=skeletons)
-        result = Result(findings, docs)
-        if scan.changed:  # this report is not the report of the contents that were hashed
-            report_key = None
-    ctx = ReportContext(lang=report_lang(engine, result.documents), color=color,
-                        statistics=args.statistics, engine=engine)
-    errors = sum(1 for f in result.findings if f.severity == "error")
-    total = len(result.findings)
-    from okrlint.cache import ReportPieces
+                    packed, errors, total = stored
+                    write_output(unpack_report(packed), args.output)
+                    return exit_code(args, engine, missing, errors, total)
+            docs, findings = finish(engine, scan, jobs, cache, save=False, skeletons=skeletons)
+            result = Result(findings, docs)
+            if scan.changed:  # this report is not the report of the contents that were hashed
+                report_key = None
+        ctx = ReportContext(lang=report_lang(engine, result.documents), color=color,
+                            statistics=args.statistics, engine=engine)
+        errors = sum(1 for f in result.findings if f.severity == "error")
+        total = len(result.findings)
+        from okrlint.cache import ReportPieces
 
-    kept = ReportPieces() if report_key is not None else None
-    # Written as it is rendered: a 20,000-file text report is ~40 MB as Python text.
-    write_output(get_chunks(args.format)(result, ctx), args.output, kept)
-    if kept is not None:
-        cache.put_report(args.format, report_key, (kept.packed(), errors, total))
-    if cache is not None:
-        cache.save()
-    return exit_code(args, engine, missing, errors, total)
+        kept = ReportPieces() if report_key is not None else None
+        # Written as it is rendered: a 20,000-file text report is ~40 MB as Python text.
+        write_output(get_chunks(args.format)(result, ctx), args.output, kept)
+        if kept is not None:
+            cache.put_report(args.format, report_key, (kept.packed(), errors, total))
+        if cache is not None:
+            cache.save()
+        return exit_code(args, engine, missing, errors, total)
+    finally:
+        if cache is not None:
+            cache.discard()  # a run that ends early leaves no half-written cache file

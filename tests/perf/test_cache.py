@@ -228,3 +228,18 @@ def test_unwritable_cache_keeps_entries_in_memory_and_saves_nothing(repo: Path, 
     monkeypatch.setattr(pickle, "dump", real)
     assert not cache.path.exists()
     assert not list(cache.directory.glob(".tmp-*"))  # the started file was removed
+
+
+def test_interrupted_run_leaves_no_half_written_cache_file(repo: Path, cli: CLI,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import okrlint.reporters.text as text
+
+    def interrupted(result: object, ctx: object):  # type: ignore[no-untyped-def]
+        yield "first file\n"
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(text, "chunks", interrupted)
+    code, _, _ = cli("check", "okrs")
+    assert code == 130
+    folder = repo / ".okrlint_cache"
+    assert not list(folder.glob(".tmp-*")) and not _cache_files(folder)  # results were written, then dropped
