@@ -7,9 +7,10 @@ and the pickled ``(Document, findings)`` of that content. Repository-scope rules
 (alignment, ids, owners) need every Document, so the Document is cached too (for
 ``check``, its skeleton: okrlint/engine/skeleton.py, in a cache file of its own).
 
-A cache file is a stream of records: the key, ``(path, digest, result)`` per file,
-then None. A run writes the records of the files it lints to the next cache file as
-they come, and the kept ones when it saves, so it never holds every result at once.
+A cache file is the key, one record per file (path, digest, pickled result), and an
+end mark. Results stay in the file until asked for. A run writes the records of the
+files it lints to the next cache file as they come, and copies the kept ones when it
+saves, so it never holds every result at once (see :class:`Cache`).
 
 The key of a cache file hashes the okrlint version, a fingerprint of okrlint's
 own code and rule data (so editing a rule invalidates it), the configuration
@@ -32,6 +33,7 @@ import io
 import json
 import os
 import pickle
+import struct
 import sys
 import time
 from pathlib import Path
@@ -47,8 +49,8 @@ except ImportError:  # pragma: no cover
     from hmac import compare_digest
 
 DEFAULT_DIR = ".okrlint_cache"
-MAGIC = b"OKRLINT-CACHE-2\n"  # 2: a stream of records (1: one pickled mapping)
-_MAGICS = (MAGIC, b"OKRLINT-CACHE-1\n")  # what `okrlint clean` recognises as okrlint's
+MAGIC = b"OKRLINT-CACHE-3\n"  # 3: records with their lengths (2: pickled records; 1: one pickled mapping)
+_MAGICS = (MAGIC, b"OKRLINT-CACHE-2\n", b"OKRLINT-CACHE-1\n")  # what `okrlint clean` recognises as okrlint's
 SUFFIX = ".cache"
 TAG = "CACHEDIR.TAG"
 _TAG_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n# okrlint result cache (okrlint clean removes it)\n"
@@ -92,9 +94,6 @@ def dumps(obj: Any) -> bytes:
 
 def digest(data: bytes) -> bytes:
     return blake2b(data, digest_size=16).digest()
-
-
-_SAVED = bytes(1)  # an entry written to a cache file that save() completed (compared by identity)
 
 
 class ReportPieces:
@@ -215,38 +214,49 @@ def _secret() -> bytes | None:
         return None
 
 
-class _Hashing:
-    """A binary file that also feeds what is written to a hash (for ``pickle.dump``)."""
+class _Stored:
+    """A result left in the cache file it was read from: where, and the BLAKE2 of its bytes there."""
 
-    __slots__ = ("fh", "hasher")
+    __slots__ = ("offset", "length", "check")
 
-    def __init__(self, fh: Any, hasher: Any) -> None:
-        self.fh, self.hasher = fh, hasher
-
-    def write(self, data: bytes) -> int:
-        self.hasher.update(data)
-        return self.fh.write(data)  # type: ignore[no-any-return]
+    def __init__(self, offset: int, length: int, check: bytes) -> None:
+        self.offset, self.length, self.check = offset, length, check
 
 
-# -- the cache ------------------------------------------------------------------------------------
+def _check(blob: bytes | memoryview) -> bytes:
+    return blake2b(blob, digest_size=16).digest()
+
+
 class Cache:
-    """Entries of one effective configuration: displayed path -> (content digest, pickled result)."""
+    """Entries of one effective configuration: displayed path -> (content digest, pickled result).
+
+    The file after MAGIC and the MAC: the cache's key, then one record per entry (path, digest,
+    pickled result), then an end mark; lengths are 4-byte little-endian, the digest's 1 byte. It is
+    read once, its MAC checked, and indexed: a result stays in the file (~35 MB at 20,000 files)
+    until it is asked for, and is read back from this very file (kept open) and checked against the
+    BLAKE2 noted at load, so that bytes changed in place since are never unpickled. A run writes
+    the records of the files it lints to the next cache file as they come, copies the kept ones
+    from the old file when it saves, and renames the new file into place."""
 
     def __init__(self, directory: Path, key: str, secret: bytes | None) -> None:
         self.directory = directory
         self.key = key
         self.secret = secret
         self.path = directory / f"{key}{SUFFIX}"
-        # displayed path -> (content digest, pickled result); the result is None once it is written to the
-        # next cache file, _SAVED once that file is saved
-        self.entries: dict[str, tuple[bytes, bytes | None]] = {}
+        # displayed path -> (content digest, result): bytes in memory, a _Stored place in the open file
+        # (self._old), or None once written to the next cache file
+        self.entries: dict[str, tuple[bytes, Any]] = {}
         self.changed = False
         self.hits = 0
         self.misses = 0
         self._seen: set[str] = set()
-        self._out: tuple[Any, str] | None = None  # the next cache file, being written: (writer, temporary path)
+        self._old: Any = None  # the cache file the stored results are in
+        self._out: tuple[Any, str] | None = None  # the next cache file, being written: (file, temporary path)
+        self._mac_out: Any = None  # its MAC, computed as it is written
+        self._stale = False  # after save(): the entries are to be read again, from the new file
         if secret is not None:
-            self.entries = self._load()
+            self._load()
+
 
     @classmethod
     def open(cls, engine: Any, directory: str | Path | None = None, variant: str = "") -> "Cache":
@@ -260,44 +270,61 @@ class Cache:
         assert self.secret is not None
         return blake2b(self.key.encode(), key=self.secret[:64], digest_size=_MAC_SIZE)
 
-    def _mac(self, payload: bytes | memoryview) -> bytes:
-        mac = self._mac_hasher()
-        mac.update(payload)
-        return mac.digest()  # type: ignore[no-any-return]
-
-    def _load(self) -> dict[str, tuple[bytes, bytes | None]]:
-        """The entries of this cache's file; empty when it is missing, corrupt or foreign.
-
-        The file: MAGIC, the MAC, then pickles: this cache's key, ``(path, digest, result)`` records,
-        and None. Records are read one by one from the file's bytes (a ``BytesIO`` over bytes shares
-        them), not from one copy of them all."""
+    # -- reading ---------------------------------------------------------------------------------
+    def _load(self) -> None:
+        """Index this cache's file; no entry when it is missing, corrupt or foreign."""
         try:
-            raw = self.path.read_bytes()
+            fh = open(self.path, "rb")
         except OSError:
-            return {}
-        head, mac = raw[:len(MAGIC)], raw[len(MAGIC):len(MAGIC) + _MAC_SIZE]
-        if head != MAGIC or not compare_digest(mac, self._mac(memoryview(raw)[len(MAGIC) + _MAC_SIZE:])):
-            return {}  # corrupt or foreign: ignored, rebuilt on save
-        stream = io.BytesIO(raw)
-        stream.seek(len(MAGIC) + _MAC_SIZE)
-        entries: dict[str, tuple[bytes, bytes | None]] = {}
+            return
         try:
-            unpickler = pickle.Unpickler(stream)
-            if unpickler.load() != self.key:
-                return {}
-            while (record := unpickler.load()) is not None:
-                path, content_digest, blob = record
-                entries[path] = (content_digest, blob)
-        except Exception:  # noqa: BLE001 - a verified but unreadable file (other Python) is a miss too
-            return {}
-        return entries
+            raw = fh.read()
+            start = len(MAGIC) + _MAC_SIZE
+            mac = self._mac_hasher()
+            mac.update(memoryview(raw)[start:])
+            if raw[:len(MAGIC)] != MAGIC or not compare_digest(raw[len(MAGIC):start], mac.digest()):
+                raise ValueError("corrupt or foreign")  # ignored, rebuilt on save
+            self.entries = _index(raw, start, self.key)
+            self._old, fh = fh, None
+        except (OSError, ValueError, IndexError, struct.error):  # (UnicodeDecodeError is a ValueError)
+            self.entries = {}
+        finally:
+            if fh is not None:
+                fh.close()
+
+    def _result(self, value: Any) -> bytes | None:
+        """A result's pickled bytes: in memory, or read back from the file and checked."""
+        if isinstance(value, bytes):
+            return value
+        if isinstance(value, _Stored) and self._old is not None:
+            try:
+                blob = os.pread(self._old.fileno(), value.length, value.offset)
+            except (OSError, AttributeError):  # (no pread: Windows)
+                try:
+                    self._old.seek(value.offset)
+                    blob = self._old.read(value.length)
+                except OSError:
+                    return None
+            return blob if compare_digest(_check(blob), value.check) else None
+        return None
+
+    def _fresh(self) -> None:
+        if self._stale:
+            self._stale = False
+            self._load()
+
+    def lookup(self, path: str, content_digest: bytes) -> bytes | None:
+        """The pickled result stored for this content, or None."""
+        self._fresh()
+        entry = self.entries.get(path)
+        return self._result(entry[1]) if entry is not None and entry[0] == content_digest else None
 
     def get(self, path: str, content_digest: bytes) -> tuple[Document, list[Finding]] | None:
         self._seen.add(path)
-        entry = self.entries.get(path)
-        if entry is not None and entry[0] == content_digest and entry[1] is not None and entry[1] is not _SAVED:
+        blob = self.lookup(path, content_digest)
+        if blob is not None:
             try:
-                doc, findings = pickle.loads(entry[1])
+                doc, findings = pickle.loads(blob)
             except Exception:  # noqa: BLE001
                 doc = None
             if isinstance(doc, Document):
@@ -307,20 +334,20 @@ class Cache:
         return None
 
     def peek(self, path: str, content_digest: bytes) -> bool:
-        """Whether an entry for this content exists (nothing is unpickled or counted)."""
+        """Whether an entry for this content exists (nothing is read, unpickled or counted)."""
+        self._fresh()
         entry = self.entries.get(path)
         return entry is not None and entry[0] == content_digest
 
     def report(self, name: str, key: bytes) -> Any:
         """The stored report ``name`` made under ``key`` (see :meth:`put_report`), or None."""
-        entry = self.entries.get(REPORT_ENTRY + name)
-        if entry is None or entry[0] != key or entry[1] is None or entry[1] is _SAVED:
-            return None
+        blob = self.lookup(REPORT_ENTRY + name, key)
         try:
-            return pickle.loads(entry[1])
+            return None if blob is None else pickle.loads(blob)
         except Exception:  # noqa: BLE001 - unreadable: a miss
             return None
 
+    # -- writing ---------------------------------------------------------------------------------
     def put_report(self, name: str, key: bytes, value: Any) -> None:
         """Keep one report per ``name`` (the last), e.g. the rendered text of a run and its counts."""
         self.put(REPORT_ENTRY + name, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
@@ -332,30 +359,44 @@ class Cache:
         a run does not hold every linted file's pickle until it ends (~35 MB at 20,000 files)."""
         if self.secret is None:
             return
+        self._fresh()
         self._seen.add(path)
         entry = self.entries.get(path)
-        if entry is not None and entry[0] == content_digest and entry[1] == blob:
+        if entry is not None and entry[0] == content_digest and self._result(entry[1]) == blob:
             return
         self.changed = True
-        self.entries[path] = (content_digest, None if self._spool((path, content_digest, blob)) else blob)
+        self.entries[path] = (content_digest, None if self._write(path, content_digest, blob) else blob)
 
-    def _spool(self, record: Any) -> bool:
-        """Append ``record`` to the next cache file, started on first use; False if it cannot be written."""
+    def _write(self, path: str, content_digest: bytes, blob: bytes | memoryview) -> bool:
+        """Append one record to the next cache file, started on first use; False if it cannot be written."""
         try:
             if self._out is None:
-                import tempfile
-
-                _prepare(self.directory)
-                fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=SUFFIX)
-                writer = _Hashing(os.fdopen(fd, "wb"), self._mac_hasher())
-                self._out = (writer, tmp)
-                writer.fh.write(MAGIC + bytes(_MAC_SIZE))  # the MAC goes here when the file is complete
-                pickle.dump(self.key, writer, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(record, self._out[0], protocol=pickle.HIGHEST_PROTOCOL)
-        except OSError:
+                self._start()
+            assert self._out is not None
+            fh = self._out[0]
+            name = path.encode("utf-8", "surrogatepass")
+            head = struct.pack("<I", len(name)) + name + struct.pack("<B", len(content_digest)) + \
+                content_digest + struct.pack("<I", len(blob))
+            self._mac_out.update(head)
+            self._mac_out.update(blob)
+            fh.write(head)
+            fh.write(blob)
+        except (OSError, struct.error):
             self._abandon()
             return False
         return True
+
+    def _start(self) -> None:
+        import tempfile
+
+        _prepare(self.directory)
+        fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=SUFFIX)
+        self._out = (os.fdopen(fd, "w+b"), tmp)
+        key = self.key.encode("utf-8")
+        head = struct.pack("<I", len(key)) + key
+        self._mac_out = self._mac_hasher()
+        self._mac_out.update(head)
+        self._out[0].write(MAGIC + bytes(_MAC_SIZE) + head)  # the MAC goes here when the file is complete
 
     def discard(self) -> None:
         """Drop what was written for the next cache file and not saved (a run that ended early)."""
@@ -365,10 +406,10 @@ class Cache:
         """Drop the next cache file (nothing is saved; entries written to it are lost)."""
         if self._out is None:
             return
-        writer, tmp = self._out
+        fh, tmp = self._out
         self._out = None
         try:
-            writer.fh.close()
+            fh.close()
             os.unlink(tmp)
         except OSError:
             pass
@@ -380,38 +421,68 @@ class Cache:
         if self.secret is None or not self.changed:
             self._abandon()
             return
+        self._fresh()
         # files not seen this run are kept (another run may lint a subset) unless they are gone
         for path in [p for p in self.entries if p not in self._seen]:
             if not path.startswith("\0") and not os.path.exists(path):
                 del self.entries[path]
-        missing = [p for p, (_, blob) in self.entries.items() if blob is _SAVED]
-        if missing:  # written to the file an earlier save() completed: read them back from it
-            earlier = self._load()
-            for p in missing:
-                if p in earlier and earlier[p][0] == self.entries[p][0]:
-                    self.entries[p] = earlier[p]
-                else:
-                    del self.entries[p]
-        try:
-            for path, (content_digest, blob) in list(self.entries.items()):
-                if blob is not None and not self._spool((path, content_digest, blob)):
-                    return
-            if not self._spool(None):
+        for path, (content_digest, value) in list(self.entries.items()):
+            if value is None:
+                continue  # written already
+            blob = self._result(value)
+            if blob is None:  # unreadable, or changed in place since it was read: not copied
+                del self.entries[path]
+            elif not self._write(path, content_digest, blob):
                 return
+        try:
+            if self._out is None:
+                self._start()
             assert self._out is not None
-            writer, tmp = self._out
-            writer.fh.seek(len(MAGIC))
-            writer.fh.write(writer.hasher.digest())
-            writer.fh.close()
+            fh, tmp = self._out
+            fh.write(_END)
+            self._mac_out.update(_END)
+            fh.seek(len(MAGIC))
+            fh.write(self._mac_out.digest())
+            fh.close()
+            if self._old is not None:  # closed first: Windows renames nothing over an open file
+                self._old.close()
+                self._old = None
             os.replace(tmp, self.path)
-            self._out = None
-            for path, (content_digest, blob) in self.entries.items():
-                if blob is None:
-                    self.entries[path] = (content_digest, _SAVED)
-            self.changed = False
-            _prune(self.directory, keep=self.path)
         except OSError:
             self._abandon()
+            return
+        self._out = None
+        # The new file is the one to read from now; it is read only if this cache is used again.
+        self.entries, self._stale, self.changed = {}, True, False
+        _prune(self.directory, keep=self.path)
+
+
+_END = struct.pack("<I", 0xFFFFFFFF)
+
+
+def _index(raw: bytes, pos: int, key: str) -> dict[str, tuple[bytes, Any]]:
+    """The entries of a cache file's bytes (MAC checked): path -> (digest, where the result is)."""
+    (n,) = struct.unpack_from("<I", raw, pos)
+    if raw[pos + 4:pos + 4 + n].decode("utf-8") != key:
+        raise ValueError("another cache's file")
+    pos += 4 + n
+    entries: dict[str, tuple[bytes, Any]] = {}
+    view = memoryview(raw)
+    while True:
+        (n,) = struct.unpack_from("<I", raw, pos)
+        if n == 0xFFFFFFFF:
+            return entries
+        path = raw[pos + 4:pos + 4 + n].decode("utf-8", "surrogatepass")
+        pos += 4 + n
+        d = raw[pos]
+        content_digest = raw[pos + 1:pos + 1 + d]
+        pos += 1 + d
+        (n,) = struct.unpack_from("<I", raw, pos)
+        pos += 4
+        if pos + n > len(raw):
+            raise ValueError("truncated")
+        entries[path] = (content_digest, _Stored(pos, n, _check(view[pos:pos + n])))
+        pos += n
 
 
 def _prepare(directory: Path) -> None:

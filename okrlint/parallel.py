@@ -278,10 +278,10 @@ def _repository_findings(engine: Any, docs: list[Any], whole: bytes | None, cach
     from okrlint.cache import dumps
 
     if whole is not None:  # only given with a cache
-        hit = cache.entries.get(REPOSITORY_ENTRY)
-        if hit is not None and hit[0] == whole:
+        hit = cache.lookup(REPOSITORY_ENTRY, whole)
+        if hit is not None:
             try:
-                return list(pickle.loads(hit[1]))
+                return list(pickle.loads(hit))
             except Exception:  # noqa: BLE001 - unreadable entry: compute again
                 pass
     found = engine.lint_repository(docs)

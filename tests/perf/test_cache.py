@@ -205,29 +205,50 @@ def test_entries_are_written_as_they_come_and_survive_a_second_save(repo: Path) 
     assert cache.entries["a.okr.md"] == (digest(b"a"), None)  # in the next cache file, not in memory
     assert not cache.path.exists()  # until save() renames it into place
     cache.save()
+    assert cache.lookup("a.okr.md", digest(b"a")) == b"blob-a"  # read back from the saved file
     cache.put("b.okr.md", digest(b"b"), b"blob-b")
-    cache.save()  # a second run of the same Cache: a's entry is read back from the first file
+    cache.save()  # a second run of the same Cache copies a's record from the first file
     again = Cache.open(engine)
-    assert {p: e for p, e in again.entries.items()} == {"a.okr.md": (digest(b"a"), b"blob-a"),
-                                                       "b.okr.md": (digest(b"b"), b"blob-b")}
+    assert sorted(again.entries) == ["a.okr.md", "b.okr.md"]
+    assert again.lookup("a.okr.md", digest(b"a")) == b"blob-a" and again.lookup("b.okr.md", digest(b"b")) == b"blob-b"
+    assert again.lookup("a.okr.md", digest(b"other")) is None
     assert not list(cache.directory.glob(".tmp-*"))
 
 
 def test_unwritable_cache_keeps_entries_in_memory_and_saves_nothing(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
     engine = make_engine()
     cache = Cache.open(engine)
-    real = pickle.dump
 
     def full_disk(*a: object, **k: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(pickle, "dump", full_disk)
+    monkeypatch.setattr(tempfile, "mkstemp", full_disk)
     cache.put("a.okr.md", digest(b"a"), b"blob-a")
     assert cache.entries["a.okr.md"] == (digest(b"a"), b"blob-a")
-    cache.save()
-    monkeypatch.setattr(pickle, "dump", real)
+    cache.save()  # no error
     assert not cache.path.exists()
-    assert not list(cache.directory.glob(".tmp-*"))  # the started file was removed
+
+
+def test_results_stay_in_the_file_and_are_checked_when_read(repo: Path) -> None:
+    engine = make_engine()
+    _run(["okrs"])
+    cache = Cache.open(engine)
+    path, (content_digest, where) = next((p, e) for p, e in cache.entries.items() if not p.startswith("\0"))
+    assert not isinstance(where, bytes)  # indexed, not loaded
+    assert cache.get(path, content_digest) is not None
+    # The same file changed in place after it was read (a rename would leave the open one intact):
+    # the changed result is refused, never unpickled, and not copied into the next file.
+    with open(cache.path, "r+b") as fh:
+        fh.seek(where.offset + 5)
+        byte = fh.read(1)
+        fh.seek(where.offset + 5)
+        fh.write(bytes([byte[0] ^ 1]))
+    assert cache.lookup(path, content_digest) is None
+    cache.put("new.okr.md", digest(b"new"), b"blob")
+    cache.save()
+    assert path not in Cache.open(engine).entries and "new.okr.md" in Cache.open(engine).entries
 
 
 def test_interrupted_run_leaves_no_half_written_cache_file(repo: Path, cli: CLI,
