@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from okrlint import __version__
+from okrlint.atomic import AtomicFile
 from okrlint.model import Document, Finding
 from okrlint.packs import blake2b, user_cache_home
 
@@ -251,12 +252,11 @@ class Cache:
         self.misses = 0
         self._seen: set[str] = set()
         self._old: Any = None  # the cache file the stored results are in
-        self._out: tuple[Any, str] | None = None  # the next cache file, being written: (file, temporary path)
+        self._out: AtomicFile | None = None  # the next cache file, being written
         self._mac_out: Any = None  # its MAC, computed as it is written
         self._stale = False  # after save(): the entries are to be read again, from the new file
         if secret is not None:
             self._load()
-
 
     @classmethod
     def open(cls, engine: Any, directory: str | Path | None = None, variant: str = "") -> "Cache":
@@ -373,7 +373,7 @@ class Cache:
             if self._out is None:
                 self._start()
             assert self._out is not None
-            fh = self._out[0]
+            fh = self._out.file
             name = path.encode("utf-8", "surrogatepass")
             head = struct.pack("<I", len(name)) + name + struct.pack("<B", len(content_digest)) + \
                 content_digest + struct.pack("<I", len(blob))
@@ -387,16 +387,13 @@ class Cache:
         return True
 
     def _start(self) -> None:
-        import tempfile
-
         _prepare(self.directory)
-        fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=SUFFIX)
-        self._out = (os.fdopen(fd, "w+b"), tmp)
+        self._out = AtomicFile(str(self.path))
         key = self.key.encode("utf-8")
         head = struct.pack("<I", len(key)) + key
         self._mac_out = self._mac_hasher()
         self._mac_out.update(head)
-        self._out[0].write(MAGIC + bytes(_MAC_SIZE) + head)  # the MAC goes here when the file is complete
+        self._out.file.write(MAGIC + bytes(_MAC_SIZE) + head)  # the MAC goes here when the file is complete
 
     def discard(self) -> None:
         """Drop what was written for the next cache file and not saved (a run that ended early)."""
@@ -406,13 +403,8 @@ class Cache:
         """Drop the next cache file (nothing is saved; entries written to it are lost)."""
         if self._out is None:
             return
-        fh, tmp = self._out
+        self._out.discard()
         self._out = None
-        try:
-            fh.close()
-            os.unlink(tmp)
-        except OSError:
-            pass
         self.entries = {k: v for k, v in self.entries.items() if v[1] is not None}
 
     def save(self) -> None:
@@ -438,16 +430,15 @@ class Cache:
             if self._out is None:
                 self._start()
             assert self._out is not None
-            fh, tmp = self._out
+            fh = self._out.file
             fh.write(_END)
             self._mac_out.update(_END)
             fh.seek(len(MAGIC))
             fh.write(self._mac_out.digest())
-            fh.close()
             if self._old is not None:  # closed first: Windows renames nothing over an open file
                 self._old.close()
                 self._old = None
-            os.replace(tmp, self.path)
+            self._out.commit()
         except OSError:
             self._abandon()
             return
