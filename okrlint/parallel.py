@@ -166,6 +166,13 @@ class Scan:
     def all_cached(self) -> bool:
         return all(cached for *_, cached in self.pending)
 
+    def add_pending(self, shown: str, path: str, key: bytes | None, cached: bool) -> None:
+        """A file :func:`finish` loads from the cache or lints; ``key``: its digest, if it was read."""
+        self.keys.append(None if key is None else (shown, key))
+        self.docs.append(None)
+        self.per_doc.append([])
+        self.pending.append((len(self.docs) - 1, shown, path, key, cached))
+
 
 def scan_files(engine: Any, paths: Iterable[str], stdin_text: str | None, stdin_filename: str,
                force_exclude: bool, cache: Any) -> Scan:
@@ -183,18 +190,12 @@ def scan_files(engine: Any, paths: Iterable[str], stdin_text: str | None, stdin_
         else:
             shown = display_path(path)
             if cache is None:  # nothing to look up: the file is read where it is linted
-                scan.keys.append(None)
-                scan.docs.append(None)
-                scan.per_doc.append([])
-                scan.pending.append((len(scan.docs) - 1, shown, path, None, False))
+                scan.add_pending(shown, path, None, False)
                 continue
             data = _read_regular(path, limit)
             if data is not None:
                 key = digest(data)
-                scan.keys.append((shown, key))
-                scan.docs.append(None)
-                scan.per_doc.append([])
-                scan.pending.append((len(scan.docs) - 1, shown, path, key, cache.peek(shown, key)))
+                scan.add_pending(shown, path, key, cache.peek(shown, key))
                 continue
             doc = engine.read_document(path, shown)  # unreadable, too large, not a regular file
         scan.keys.append(None)
@@ -261,9 +262,9 @@ def lint_files(engine: Any, paths: Iterable[str], stdin_text: str | None, stdin_
                force_exclude: bool, jobs: int, cache: Any) -> tuple[list[Any], list[Any]]:
     """What ``api.run`` does, with a cache and worker processes: (documents in discovery order, sorted findings).
 
-    Files are read and hashed here; cache hits are loaded, misses are linted (in
-    workers when there are enough of them) and stored; repository rules then see
-    every Document, as in ``Engine.lint_documents``.
+    With a cache, files are hashed to look them up and hits are loaded; the rest are
+    read and linted (in workers when there are enough of them) and stored; repository
+    rules then see every Document, as in ``Engine.lint_documents``.
     """
     return finish(engine, scan_files(engine, paths, stdin_text, stdin_filename, force_exclude, cache), jobs, cache)
 
