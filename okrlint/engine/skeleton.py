@@ -25,6 +25,7 @@ always returns whole Documents.
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any, Iterable
 
 from okrlint.model import Document, Finding, KeyResult, Node, Objective
@@ -49,8 +50,9 @@ def _spans(node: Node, empty: dict[str, Any]) -> dict[str, Any]:
 
 
 def _repeated_ids(o: Objective) -> set[str]:
-    seen: set[str] = set()
-    return {kr.id for kr in o.key_results if kr.id and (kr.id in seen or seen.add(kr.id))}  # type: ignore[func-returns-value]
+    """Key result ids used more than once in ``o`` (what duplicate-id reports)."""
+    counts = Counter(kr.id for kr in o.key_results if kr.id)
+    return {kr_id for kr_id, n in counts.items() if n > 1}
 
 
 def _key_result(kr: KeyResult, repeated: set[str], empty: dict[str, Any]) -> KeyResult:
@@ -59,22 +61,20 @@ def _key_result(kr: KeyResult, repeated: set[str], empty: dict[str, Any]) -> Key
                      index=kr.index, id=kr.id, owner=kr.owner, fields=empty, field_spans=_spans(kr, empty))
 
 
-def _objective(o: Objective, empty: dict[str, Any]) -> Objective:
-    repeated = _repeated_ids(o)
+def _objective(o: Objective, repeated: set[str], empty: dict[str, Any]) -> Objective:
     return Objective(title=o.title, span=o.span, node_path=o.node_path, index=o.index, id=o.id, owner=o.owner,
                      fields=empty, field_spans=_spans(o, empty), aligns_to=o.aligns_to,
                      key_results=[_key_result(kr, repeated, empty) for kr in o.key_results])
 
 
-def _quotable(doc: Document, findings: Iterable[Finding]) -> set[int]:
+def _quotable(doc: Document, findings: Iterable[Finding], repeats: list[set[str]]) -> set[int]:
     """Lines a finding may quote: the file's own findings' and suppressions', and where a repository rule
     can point (an objective and its id/owner/aligns_to; a key result's id/owner, or the key result
     itself when that field has no line of its own and the rule can fire on it)."""
     keep = {f.line for f in findings} | {s.line for s in doc.suppressions}  # unused-suppression may come later
-    for o in doc.objectives:
+    for o, repeated in zip(doc.objectives, repeats):
         keep.add(o.span.line)
         keep.update(s.line for k, s in o.field_spans.items() if k in _FIELDS)
-        repeated = _repeated_ids(o)
         for kr in o.key_results:
             keep.update(s.line for k, s in kr.field_spans.items() if k in _FIELDS)
             if (kr.id in repeated and "id" not in kr.field_spans) or (kr.owner and "owner" not in kr.field_spans):
@@ -91,7 +91,8 @@ def skeleton(doc: Document, findings: Iterable[Finding]) -> Document:
     """The skeleton of ``doc`` (see the module docstring); ``findings`` are the file's own."""
     from okrlint.rules.duplicate_id import document_id_line
 
-    keep = _quotable(doc, findings)
+    repeats = [_repeated_ids(o) for o in doc.objectives]
+    keep = _quotable(doc, findings, repeats)
     id_line = document_id_line(doc.text) if "id" in doc.meta else None
     if id_line is not None:
         keep.add(id_line)
@@ -102,7 +103,8 @@ def skeleton(doc: Document, findings: Iterable[Finding]) -> Document:
     meta = {k: doc.meta[k] for k in ("level", "id") if k in doc.meta} or empty
     return Document(path=doc.path, format=doc.format, text=_sparse(doc.text, keep), language=doc.language,
                     period_raw=doc.period_raw, team=doc.team, owner=doc.owner,
-                    objectives=[_objective(o, empty) for o in doc.objectives], kpis=none, changes=none,
+                    objectives=[_objective(o, r, empty) for o, r in zip(doc.objectives, repeats)],
+                    kpis=none, changes=none,
                     meta=meta, parse_problems=none, suppressions=doc.suppressions or none, encoding=doc.encoding)
 
 
