@@ -309,20 +309,19 @@ class _Quantities:
 
     def base_marker(self, i: int) -> int | None:
         """Where the baseline word before quantity ``i`` starts ("从", "from")."""
-        v = self._base[i]
-        if v == _UNSET:
-            start = self.qs[i].start
-            m = self.patterns[1].search(self.low, max(0, start - _WINDOW), start)
-            v = self._base[i] = m.start() if m else None
-        return v
+        return self._marker(self._base, 1, i)
 
     def target_marker(self, i: int) -> int | None:
         """Where the target word before quantity ``i`` starts ("到", "to", "->")."""
-        v = self._target[i]
+        return self._marker(self._target, 2, i)
+
+    def _marker(self, found: list[int | None], pattern: int, i: int) -> int | None:
+        """Where ``self.patterns[pattern]`` first matches in the window before quantity ``i``; kept in ``found``."""
+        v = found[i]
         if v == _UNSET:
             start = self.qs[i].start
-            m = self.patterns[2].search(self.low, max(0, start - _WINDOW), start)
-            v = self._target[i] = m.start() if m else None
+            m = self.patterns[pattern].search(self.low, max(0, start - _WINDOW), start)
+            v = found[i] = m.start() if m else None
         return v
 
     def pre_limit(self, i: int) -> tuple[str, int] | None:
