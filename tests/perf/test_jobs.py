@@ -85,3 +85,15 @@ def test_documents_and_findings_survive_pickling(lang: str) -> None:
         docs2, findings2 = pickle.loads(blob)
         assert docs2 == docs
         assert findings2 == findings
+
+
+@pytest.mark.parametrize(("files", "workers"), [(1, 2), (100, 2), (2000, 2), (20000, 2), (5000, 8)])
+def test_chunks_shrink_and_keep_every_file_in_order(files: int, workers: int) -> None:
+    items = list(range(files))
+    chunks = parallel.guided_chunks(items, workers)
+    assert [i for c in chunks for i in c] == items
+    sizes = [len(c) for c in chunks]
+    assert all(a >= b for a, b in zip(sizes, sizes[1:-1]))  # the last one takes what is left
+    assert max(sizes) <= 256 and all(s >= 16 for s in sizes[:-1])
+    if files >= 2000:  # the tail, where one worker may wait for another, is one small chunk
+        assert sizes[-2] == 16 and sizes[0] > 16 * 4
