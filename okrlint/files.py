@@ -1,7 +1,6 @@
 """Which files to lint: explicit paths, directories walked safely, include and exclude globs."""
 from __future__ import annotations
 
-import fnmatch
 import os
 from pathlib import Path
 from typing import BinaryIO, Iterator
@@ -11,10 +10,6 @@ from okrlint.regex_cache import compiled
 
 SNIFF_SUFFIXES = (".yaml", ".yml", ".json", ".md", ".markdown")
 _YAML_OBJECTIVES = compiled(rb'(?m)^(?:objectives|"objectives")\s*:|"objectives"\s*:')
-
-
-def _included(name: str, config: Config) -> bool:
-    return any(fnmatch.fnmatch(name, pat) for pat in config.include)
 
 
 def _sniff(path: str) -> bool:
@@ -49,17 +44,13 @@ def discover(paths: list[str], config: Config, force_exclude: bool = False) -> I
         if os.path.isdir(raw):
             if config.relpath(raw) != "." and config.is_excluded(raw):
                 continue  # every path below would match through this folder's own name
-            for root, dirs, files in os.walk(raw, followlinks=False):
+            for root, rel, files in _walk(raw, config):
                 # root's own path and names were checked on the way down: test only what each entry adds
-                rel = config.relpath(root)
-                dirs[:] = sorted(d for d in dirs if not config.is_excluded_child(rel, d))
-                for name in sorted(files):
+                for name in files:
                     full = os.path.join(root, name)
-                    # links and FIFOs/devices are skipped: opening a FIFO to sniff it would block
-                    if full in seen or config.is_excluded_child(rel, name) or os.path.islink(full) \
-                            or not os.path.isfile(full):
+                    if full in seen or config.is_excluded_child(rel, name):
                         continue
-                    if _included(name, config) or (name.lower().endswith(SNIFF_SUFFIXES) and _sniff(full)):
+                    if config.is_included(name) or (name.lower().endswith(SNIFF_SUFFIXES) and _sniff(full)):
                         seen.add(full)
                         yield full, False
         else:
@@ -69,10 +60,43 @@ def discover(paths: list[str], config: Config, force_exclude: bool = False) -> I
                 # pre-commit passes every YAML/Markdown/JSON file by name: keep only OKR files
                 name = os.path.basename(raw)
                 if config.is_excluded(raw) or not (
-                        _included(name, config) or (name.lower().endswith(SNIFF_SUFFIXES) and _sniff(raw))):
+                        config.is_included(name) or (name.lower().endswith(SNIFF_SUFFIXES) and _sniff(raw))):
                     continue
             seen.add(raw)
             yield raw, True
+
+
+def _walk(top: str, config: Config) -> Iterator[tuple[str, str, list[str]]]:
+    """``(folder, its config.relpath, regular files in it)`` below ``top``, top-down, names sorted, excluded folders
+    not entered, symbolic links neither followed nor listed (no loops, nothing outside the tree);
+    FIFOs and devices are left out (opening a FIFO to sniff it would block). Like ``os.walk``, an
+    unreadable folder is passed over. The file types come with the folder listing (``d_type``):
+    no stat per file."""
+    stack = [top]
+    while stack:
+        root = stack.pop()
+        try:
+            with os.scandir(root) as it:
+                entries = list(it)
+        except OSError:
+            continue
+        rel = config.relpath(root)
+        files, dirs = [], []
+        for e in entries:
+            try:
+                if e.is_symlink():
+                    continue
+                if e.is_dir():
+                    if not config.is_excluded_child(rel, e.name):
+                        dirs.append(e.name)
+                elif e.is_file():
+                    files.append(e.name)
+            except OSError:
+                continue
+        files.sort()
+        yield root, rel, files
+        dirs.sort(reverse=True)  # popped in sorted order
+        stack.extend(os.path.join(root, d) for d in dirs)
 
 
 def display_path(path: str) -> str:

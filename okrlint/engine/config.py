@@ -62,16 +62,20 @@ class Config(Record):
             return full[len(prefix):].replace(os.sep, "/")
         return Path(path).as_posix()
 
+    def is_included(self, name: str) -> bool:
+        """Whether a file name matches an ``include`` glob (fnmatch semantics, as one regex)."""
+        return glob_matcher(self.include)(os.path.normcase(name)) is not None
+
     def is_excluded(self, path: str) -> bool:
         # called for every file and folder of a walk: one compiled regex instead of fnmatch per pattern
         rel = self.relpath(path)
-        match = _exclude_regex(self.exclude)
+        match = glob_matcher(self.exclude)
         return any(match(os.path.normcase(p)) for p in (rel, *rel.split("/")))
 
     def is_excluded_child(self, parent_rel: str, name: str) -> bool:
         """``is_excluded`` for an entry of a walked folder whose own path (``parent_rel``, from
         :meth:`relpath`) was checked already: only the entry's path and name remain to test."""
-        match = _exclude_regex(self.exclude)
+        match = glob_matcher(self.exclude)
         rel = name if parent_rel == "." else f"{parent_rel}/{name}"
         return bool(match(os.path.normcase(rel)) or match(os.path.normcase(name)))
 
@@ -90,8 +94,10 @@ def _resolved(root: Path) -> str:
 
 
 @functools.lru_cache(maxsize=16)
-def _exclude_regex(patterns: tuple[str, ...]) -> Callable[[str], Any]:
-    """fnmatch semantics (same translation) for any of ``patterns``, as one regex."""
+def glob_matcher(patterns: tuple[str, ...]) -> Callable[[str], Any]:
+    """fnmatch semantics (same translation) for any of ``patterns``, as one regex; give it normcase'd text."""
+    if not patterns:
+        return lambda text: None
     return re.compile("|".join(f"(?:{fnmatch.translate(os.path.normcase(p))})" for p in patterns)).match
 
 

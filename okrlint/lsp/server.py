@@ -29,13 +29,13 @@ def document_path(doc: TextDocument) -> str:
 
 def is_okr_document(path: str, text: str, engine: Engine) -> bool:
     """The test ``okrlint check`` applies to files in directories: OKR file names, or OKR content."""
-    from okrlint.files import _YAML_OBJECTIVES, SNIFF_SUFFIXES, _included
+    from okrlint.files import _YAML_OBJECTIVES, SNIFF_SUFFIXES
 
     config = engine.config
     name = os.path.basename(path)
     if os.path.isabs(path) and config.is_excluded(path):
         return False
-    if _included(name, config):
+    if config.is_included(name):
         return True
     lower = name.lower()
     if lower.endswith((".md", ".markdown", ".txt")):
