@@ -77,7 +77,11 @@ def quote(line: str, f: Any) -> tuple[str, str | None]:
     shown = neutralise(body)
     if not 0 <= start < end:
         return shown, None
-    caret = " " * width(neutralise(body[:start])) + "^" * max(1, width(neutralise(body[start:end])))
+    clean = shown is body  # nothing was escaped: its parts need no neutralising either
+    before, flagged = body[:start], body[start:end]
+    if not clean:
+        before, flagged = neutralise(before), neutralise(flagged)
+    caret = " " * width(before) + "^" * max(1, width(flagged))
     return shown, caret
 
 
@@ -93,19 +97,31 @@ def chunks(result: Any, ctx: Any) -> Iterator[str]:
 
     text_of = {d.path: d.text for d in result.documents}
     words = WORDS.get(ctx.lang, WORDS["en"])
+    tags: dict[str, str] = {}  # severity -> "[severity]", painted
+    shown_message: dict[str, str] = {}  # many findings share a message
+    if ctx.color:
+        bold, dim = _COLORS["bold"], _COLORS["dim"]
     for path, group in groupby(result.findings, key=lambda f: f.file):
         out: list[str] = []
         src = (text_of.get(path) or "").split("\n")  # only files with findings are split
         shown_path = neutralise(path)
         for f in group:
-            loc = paint(f"{shown_path}:{f.line}:{f.column}:", "bold")
-            out.append(f"{loc} {f.code} {paint('[' + f.severity + ']', f.severity)} "
-                       f"{neutralise(one_line(f.message))} ({f.rule})")
+            sev = f.severity
+            tag = tags.get(sev)
+            if tag is None:
+                tag = tags[sev] = paint(f"[{sev}]", sev)
+            message = shown_message.get(f.message)
+            if message is None:
+                message = shown_message[f.message] = neutralise(one_line(f.message))
+            if ctx.color:
+                out.append(f"{bold}{shown_path}:{f.line}:{f.column}:{_RESET} {f.code} {tag} {message} ({f.rule})")
+            else:
+                out.append(f"{shown_path}:{f.line}:{f.column}: {f.code} {tag} {message} ({f.rule})")
             if 0 < f.line <= len(src) and src[f.line - 1].strip():
                 shown, caret = quote(src[f.line - 1], f)
-                out.append(paint(f"    | {shown}", "dim"))
+                out.append(f"{dim}    | {shown}{_RESET}" if ctx.color else f"    | {shown}")
                 if caret is not None:
-                    out.append(f"    | {paint(caret, f.severity)}")
+                    out.append(f"    | {paint(caret, sev)}")
         out.append("")
         yield "\n".join(out) + "\n"
     out = []

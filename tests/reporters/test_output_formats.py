@@ -150,6 +150,19 @@ def test_colour_only_on_a_terminal_without_no_color(cli, monkeypatch, tty, no_co
     assert ("\033[" in out) is coloured
 
 
+def test_colour_changes_nothing_but_the_colour() -> None:
+    result, plain = sample_result(), sample_context("en")
+    coloured = sample_context("en")
+    coloured.color = True
+    text, painted = get_renderer("text")(result, plain), get_renderer("text")(result, coloured)
+    assert re.sub(r"\033\[[0-9;]*m", "", painted) == text
+    first = result.findings[0]
+    loc = f"{first.file}:{first.line}:{first.column}:"
+    assert f"\033[1m{loc}\033[0m {first.code} \033[3" in painted  # bold location, coloured severity
+    assert re.search(r"^\033\[2m    \| .+\033\[0m$", painted, re.M)  # the quoted line, dimmed
+    assert re.search(r"^    \| \033\[3[136]m *\^+\033\[0m$", painted, re.M)  # carets in the severity's colour
+
+
 # -- HTML (without a browser) -------------------------------------------------------------------
 def test_html_escapes_okr_text_and_fetches_nothing() -> None:
     html = _render("html")
