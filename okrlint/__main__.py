@@ -1,5 +1,3 @@
-import sys
+from okrlint.cli import console
 
-from okrlint.cli import main
-
-sys.exit(main())
+console()

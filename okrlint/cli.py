@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from typing import Sequence
 
@@ -53,6 +54,25 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         if name == only:
             mod.configure(command)
     return parser
+
+
+def console() -> None:
+    """The ``okrlint`` command: :func:`main`, then exit without tearing the interpreter down.
+
+    Python's own exit runs a garbage collection over every live object and clears each module:
+    ~20 ms after a 2,000-file run, ~9 ms of an ~85 ms run on one file. The streams are flushed and
+    the exit handlers run first, so nothing written or registered is lost.
+    """
+    import atexit
+
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):  # the reader went away (`okrlint check | head`), or closed
+        pass
+    atexit._run_exitfuncs()
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -136,6 +136,46 @@ def test_python_m_okrlint_works() -> None:
     assert proc.returncode == 0 and proc.stdout.startswith("okrlint ")
 
 
+def _buffered() -> dict[str, str]:
+    import os
+
+    return {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # as a user's shell has it
+
+
+@pytest.mark.parametrize(("args", "code"), [(["check", "--no-cache", "examples/en/after-sales-q1.okr.yaml"], 0),
+                                             (["check", "--no-cache", "examples", "--format", "json"], 1),
+                                             (["check", "--jobs", "x", "examples"], 2), (["rules"], 0)])
+def test_the_command_exits_with_mains_code_and_all_its_output(cli, args: list[str], code: int) -> None:  # type: ignore[no-untyped-def]
+    """``okrlint`` ends with os._exit (no interpreter teardown): nothing written may be lost."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "okrlint", *args], capture_output=True, text=True, cwd=ROOT,
+                          env=_buffered())
+    in_process = cli(*args)
+    assert proc.returncode == in_process[0] == code
+    assert proc.stdout == in_process[1] and (code == 2 or proc.stdout)
+    if "json" in args:
+        assert len(proc.stdout) > 4 * 8192 and json.loads(proc.stdout)["findings"]  # several stdout buffers
+
+
+def test_the_command_runs_exit_handlers_and_survives_a_closed_pipe() -> None:
+    import subprocess
+    import sys
+
+    code = ("import atexit, sys; atexit.register(lambda: print('handler ran', file=sys.stderr)); "
+            "sys.argv = ['okrlint', 'check', '--no-cache', 'examples']; from okrlint.cli import console; console()")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=_buffered())
+    assert proc.returncode == 1 and proc.stderr.endswith("handler ran\n")
+    reader = subprocess.Popen([sys.executable, "-m", "okrlint", "check", "--no-cache", "examples"], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_buffered())
+    assert reader.stdout is not None and reader.stderr is not None
+    reader.stdout.readline()
+    reader.stdout.close()  # `okrlint check | head -1`
+    err = reader.stderr.read().decode()
+    assert reader.wait() in (0, 1) and "Traceback" not in err and "Exception ignored" not in err
+
+
 def test_internal_error_is_one_line(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     import okrlint.commands.check
 
