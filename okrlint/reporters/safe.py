@@ -15,6 +15,8 @@ def _escape(m: re.Match[str]) -> str:
 
 
 def neutralise(text: str) -> str:
-    if _UNSAFE.search(text) is None:  # the common case: nothing to escape, no new string
+    # Every character _UNSAFE matches is unprintable (Cc or Cf), and isprintable() is one C loop:
+    # most text is answered here (a tab or a non-breaking space still goes to the regex).
+    if text.isprintable() or _UNSAFE.search(text) is None:  # nothing to escape, no new string
         return text
     return _UNSAFE.sub(_escape, text)

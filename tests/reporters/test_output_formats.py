@@ -150,6 +150,16 @@ def test_colour_only_on_a_terminal_without_no_color(cli, monkeypatch, tty, no_co
     assert ("\033[" in out) is coloured
 
 
+def test_neutralise_escapes_exactly_the_unsafe_characters() -> None:
+    from okrlint.reporters.safe import neutralise
+
+    unsafe = {*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F,
+              *range(0x202A, 0x202F), *range(0x2066, 0x206A)}  # controls but tab and newline; bidi marks
+    for cp in range(0x110000):
+        c = chr(cp)
+        assert neutralise(f"a{c}b") == (f"a\\u{cp:04x}b" if cp in unsafe else f"a{c}b"), hex(cp)
+
+
 def test_colour_changes_nothing_but_the_colour() -> None:
     result, plain = sample_result(), sample_context("en")
     coloured = sample_context("en")
