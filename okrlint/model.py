@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, Literal
 
-from okrlint.record import Frozen, Record, set_field
+from okrlint.record import Frozen, Record, set_field, setters
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
@@ -22,14 +22,18 @@ class Span(Frozen):
     end_column: int
 
     def __init__(self, line: int, column: int, end_line: int, end_column: int) -> None:
-        set_field(self, "line", line)
-        set_field(self, "column", column)
-        set_field(self, "end_line", end_line)
-        set_field(self, "end_column", end_column)
+        _span_line(self, line)
+        _span_column(self, column)
+        _span_end_line(self, end_line)
+        _span_end_column(self, end_column)
 
     @staticmethod
     def at(line: int, column: int = 1, length: int = 0) -> "Span":
         return Span(line, column, line, column + max(length, 0))
+
+
+# A parsed file makes ~10-26 spans: the slots' own setters skip the attribute lookup of set_field.
+_span_line, _span_column, _span_end_line, _span_end_column = setters(Span)
 
 
 class Period(Frozen):

@@ -9,10 +9,14 @@ run afterwards in the parent, over every Document.
 """
 from __future__ import annotations
 
+import functools
 import math
 import os
+import stat
 import sys
 from typing import Any, Iterable, Iterator, Sequence
+
+from okrlint.files import read_upto
 
 # Below this many files per worker, starting processes costs more than it saves.
 MIN_FILES_PER_JOB = 100
@@ -52,14 +56,23 @@ def workers_for(jobs: int, files: int) -> int:
     return max(1, min(wanted, files // MIN_FILES_PER_JOB))
 
 
+@functools.cache
+def _per_file() -> tuple[Any, ...]:
+    """What each file needs, imported once: an import statement in a function costs ~9 k
+    instructions every call (~1 % of a file's linting for six of them)."""
+    from okrlint.cache import digest, dumps
+    from okrlint.engine.skeleton import skeleton, slim
+    from okrlint.parsing import parse_bytes
+
+    return digest, dumps, parse_bytes, skeleton, slim
+
+
 def lint_read(engine: Any, shown: str, path: str, skeletons: bool = False) -> tuple[bytes | None, Any, list[Any]]:
     """Read, parse and lint one file: (digest of the bytes linted, None if they could not be read;
     the Document, or with ``skeletons`` what a check run keeps of it, see okrlint/engine/skeleton.py;
     the findings). The digest is of what was read here: a file edited since the scan is stored under
     its new content."""
-    from okrlint.cache import digest
-    from okrlint.parsing import parse_bytes
-
+    digest, _, parse_bytes, skeleton, slim = _per_file()
     data = _read_regular(path, engine.config.max_file_size)
     if data is None:
         key, doc = None, engine.read_document(path, shown)  # unreadable, too large, not a regular file
@@ -68,18 +81,14 @@ def lint_read(engine: Any, shown: str, path: str, skeletons: bool = False) -> tu
     del data
     findings = engine.lint_document(doc)
     if skeletons:
-        from okrlint.engine.skeleton import skeleton, slim
-
         return key, skeleton(doc, findings), slim(findings)
     return key, doc, findings
 
 
 def lint_path(engine: Any, shown: str, path: str, skeletons: bool = False) -> tuple[bytes | None, bytes]:
     """:func:`lint_read` in a worker: the digest and the pickled ``(Document, findings)``."""
-    from okrlint.cache import dumps
-
     key, doc, findings = lint_read(engine, shown, path, skeletons)
-    return key, dumps((doc, findings))
+    return key, _per_file()[1]((doc, findings))
 
 
 def _init_spawned(config: Any, options: Any) -> None:
@@ -112,7 +121,6 @@ def lint_paths(engine: Any, items: list[tuple[str, str]], jobs: int,
     Workers read the files themselves: the parent holds no file's bytes (20,000 files).
     """
     workers = workers_for(jobs, len(items))
-    import functools
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -137,10 +145,6 @@ def lint_paths(engine: Any, items: list[tuple[str, str]], jobs: int,
 
 def _read_regular(path: str, limit: int) -> bytes | None:
     """The bytes of a regular file within ``limit``; None leaves the case to ``Engine.read_document``."""
-    import stat
-
-    from okrlint.files import read_upto
-
     try:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
