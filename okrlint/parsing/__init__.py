@@ -13,7 +13,7 @@ from okrlint.regex_cache import compiled
 YAML_SUFFIXES = (".yaml", ".yml")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".txt")
 
-_CJK = compiled(r"[\u4e00-\u9fff]")
+_NOT_CJK = compiled(r"[^\u4e00-\u9fff]+")
 
 
 def _name(path: str) -> str:
@@ -95,5 +95,7 @@ def _finish(doc: Document) -> None:
             )
     titles = [o.title for o in doc.objectives] + [kr.title for _, kr in doc.key_results()]
     sample = "".join(titles)[:4000] if titles else doc.text[:4000]
-    cjk = _CJK.subn("", sample)[1]  # the number of matches, without findall's list of them
+    # The CJK characters are what is left once the runs of other characters are cut out: a match per
+    # run, not per character; an ASCII sample (most English files) has none.
+    cjk = 0 if sample.isascii() else len(_NOT_CJK.sub("", sample))
     doc.language = "zh" if cjk and cjk * 4 >= len(sample.replace(" ", "")) * 0.5 else "en"
