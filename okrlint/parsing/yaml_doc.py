@@ -63,12 +63,10 @@ class _Reader:
             (rule, Problem(message_id, args, _span(node) if node is not None else None, path, severity))  # type: ignore[arg-type]
         )
 
-    def refused(self, node: Node, path: str) -> bool:
-        """Report and refuse a node with a tag SafeLoader would not build (nothing is constructed)."""
-        if node.tag in SAFE_TAGS:
-            return False
+    def refuse(self, node: Node, path: str) -> None:
+        """Report a node with a tag SafeLoader would not build (callers test ``node.tag in SAFE_TAGS``
+        themselves, saving a call per node; nothing is constructed)."""
         self.problem("parse-error", "unsafe-tag", node, path, "error", tag=node.tag)
-        return True
 
     def scalar(self, node: ScalarNode) -> Any:
         """A safe-tagged scalar's value; str and null, most of a file, skip the constructor's bookkeeping."""
@@ -89,7 +87,8 @@ class _Reader:
             raise _TooLarge()
         if depth > MAX_DEPTH:  # only alias cycles get here: the composer bounds nesting
             raise _TooLarge()
-        if self.refused(node, path):
+        if node.tag not in SAFE_TAGS:
+            self.refuse(node, path)
             return None
         if isinstance(node, ScalarNode):
             return self.scalar(node)
@@ -139,7 +138,8 @@ class _Reader:
             yield key, k, v
 
     def text(self, node: Node, path: str, field: str) -> str | None:
-        if self.refused(node, path):
+        if node.tag not in SAFE_TAGS:
+            self.refuse(node, path)
             return None
         if isinstance(node, ScalarNode):
             return self.safe_text(node)
@@ -157,7 +157,8 @@ class _Reader:
         return str(val)
 
     def seq(self, node: Node, path: str, field: str) -> list[Node]:
-        if self.refused(node, path):
+        if node.tag not in SAFE_TAGS:
+            self.refuse(node, path)
             return []
         if isinstance(node, SequenceNode):
             return list(node.value)
@@ -201,9 +202,15 @@ class _Reader:
                 doc.meta[key] = self.value(v, key)
 
     def item(self, node: Node, path: str, index: int, cls: type[OkrNode], allowed: frozenset[str]) -> Any:
-        if self.refused(node, path):
+        if node.tag not in SAFE_TAGS:
+            self.refuse(node, path)
             return None
         if isinstance(node, ScalarNode):
+            if node.tag == STR_TAG:  # most KRs: safe_text, without its two calls
+                self.budget -= 1
+                if self.budget < 0:
+                    raise _TooLarge()
+                return cls(node.value, _span(node), path, index)
             title = self.safe_text(node)
             if title is None:
                 self.problem("invalid-structure", "empty-item", node, path, "error")
@@ -228,7 +235,13 @@ class _Reader:
                             got.id = f"KR{i + 1}"
                         obj.key_results.append(got)
             elif key in ("title", "id", "owner", "aligns_to"):
-                if type(v) is ScalarNode and v.tag in SAFE_TAGS:  # the path is only for problems
+                tag = v.tag
+                if tag == STR_TAG and type(v) is ScalarNode:  # safe_text's common case, inlined
+                    self.budget -= 1
+                    if self.budget < 0:
+                        raise _TooLarge()
+                    val = v.value
+                elif type(v) is ScalarNode and tag in SAFE_TAGS:  # the path is only for problems
                     val = self.safe_text(v)
                 else:
                     val = self.text(v, f"{path}.{key}", key)
