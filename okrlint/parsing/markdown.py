@@ -676,7 +676,7 @@ def parse_markdown(text: str, path: str) -> Document:
     state = _State(doc)
     fence: str | None = None  # the opening fence while inside a code block
     first_heading: tuple[int, int, str] | None = None
-    first_line: tuple[int, int, str] | None = None
+    first_body = -1  # the index of the first body line (not blank, code, or heading)
     for i in range(fm, len(lines)):
         line = lines[i]
         line_no = i + 1
@@ -712,16 +712,24 @@ def parse_markdown(text: str, path: str) -> Document:
             _heading(state, line, line_no, len(heading.group(1)), heading.end())
             state.prev_line = line_no
             continue
-        if first_line is None:
-            # A plain-text file's title line, unless it is already an O/KR line.
-            _, lead = _indent_width(line)
-            first_line = (line_no, lead, line[lead:].rstrip())
-            if _read_label(line, lead, heading=False) is not None:
-                first_line = (line_no, lead, "")
+        if first_body < 0:
+            first_body = i
         _body_line(state, line, line_no)
         state.prev_line = line_no
-    _resolve_period(doc, first_heading or first_line)
+    _resolve_period(doc, first_heading or (_first_line(lines, first_body) if first_body >= 0 else None))
     return doc
+
+
+def _first_line(lines: list[str], i: int) -> tuple[int, int, str]:
+    """A plain-text file's title line (where a period is looked for), unless it is already an O/KR line.
+
+    Only asked for in a file without headings: most files have one, and reading the label twice cost.
+    """
+    line = lines[i]
+    _, lead = _indent_width(line)
+    if _read_label(line, lead, heading=False) is not None:
+        return (i + 1, lead, "")
+    return (i + 1, lead, line[lead:].rstrip())
 
 
 # -- detection ---------------------------------------------------------------------------------
