@@ -219,7 +219,8 @@ class _Reader:
         if not isinstance(node, MappingNode):
             self.problem("invalid-structure", "expected-mapping", node, path, "error", field=path)
             return None
-        obj = cls("", _span(node), path, index)
+        # The span is the title's, or failing a title the mapping's: built once it is known which.
+        obj = cls("", None, path, index)  # type: ignore[arg-type]
         title_seen = False
         field_spans = obj.field_spans
         fields = obj.fields
@@ -256,6 +257,8 @@ class _Reader:
                 fields[key] = val
             else:
                 fields[key] = self.child(v, path, key, 0, _VALUE)
+        if obj.span is None:
+            obj.span = _span(node)
         if not title_seen:
             self.problem("invalid-structure", "missing-title", node, path, "error")
         return obj
