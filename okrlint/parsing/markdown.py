@@ -130,10 +130,14 @@ def _indent_width(line: str) -> tuple[int, int]:
 
 
 def _is_thematic_break(stripped: str) -> bool:
-    if not stripped or stripped[0] not in "-*_ \t":  # core[0] could not be one of "-*_"
+    """Three or more of one of "-*_" and nothing else but spaces and tabs ("---", "* * *")."""
+    if not stripped or stripped[0] not in "-*_ \t":
         return False
-    core = stripped.replace(" ", "").replace("\t", "")
-    return len(core) >= 3 and core[0] in "-*_" and core.count(core[0]) == len(core)
+    mark = stripped.lstrip(" \t")[:1]
+    if not mark or mark not in "-*_":
+        return False
+    # A list item ("- KR1: …") fails the strip at its first word, without copying the line twice.
+    return not stripped.strip(" \t" + mark) and stripped.count(mark) >= 3
 
 
 def _mask_comments(lines: list[str]) -> None:
@@ -226,10 +230,16 @@ _SEP_STARTS = frozenset(" \t:：—–")
 
 def _read_label(line: str, pos: int, heading: bool) -> _Label | None:
     """Read an O/KR/KPI label at ``pos`` (after list marker, heading marks)."""
-    bold = line.startswith(("**", "__"), pos)
+    if pos >= len(line):
+        return None
+    ch = line[pos]  # one character decides most lines: no startswith call with a tuple to parse
+    bold = ch in "*_" and line.startswith(("**", "__"), pos)
     if bold:
         pos += 2
-    if pos >= len(line) or line[pos] not in _LABEL_STARTS:  # no word of _LABEL starts otherwise
+        if pos >= len(line):
+            return None
+        ch = line[pos]
+    if ch not in _LABEL_STARTS:  # no word of _LABEL starts otherwise
         return None
     m = _LABEL.match(line, pos)
     if not m:
@@ -265,7 +275,8 @@ def _read_label(line: str, pos: int, heading: bool) -> _Label | None:
     title = title.rstrip()
     if not closed and title.endswith(("**", "__")):  # "**O1: title**"
         title = title[:-2].rstrip()
-    elif len(title) > 4 and title[:2] in ("**", "__") and title.endswith(title[:2]) and title[:2] not in title[2:-2]:
+    elif len(title) > 4 and title[0] in "*_" and title[:2] in ("**", "__") and title.endswith(title[:2]) \
+            and title[:2] not in title[2:-2]:
         title = title[2:-2]  # "KR1: **title**"
         end += 2
     number: str | None = None
