@@ -93,7 +93,8 @@ def _finish(doc: Document) -> None:
             doc.parse_problems.append(
                 ("invalid-structure", Problem("bad-period", {"value": doc.period_raw}, doc.period_span, "period", "error"))
             )
-    titles = [o.title for o in doc.objectives] + [kr.title for _, kr in doc.key_results()]
+    objectives = doc.objectives
+    titles = [o.title for o in objectives] + [kr.title for o in objectives for kr in o.key_results]
     sample = "".join(titles)[:4000] if titles else doc.text[:4000]
     # The CJK characters are what is left once the runs of other characters are cut out: a match per
     # run, not per character; an ASCII sample (most English files) has none.

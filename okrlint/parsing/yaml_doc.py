@@ -46,10 +46,6 @@ def _span(node: Node) -> Span:
     return Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
 
 
-def _key_span(node: Node) -> Span:
-    return _span(node)
-
-
 class _Reader:
     def __init__(self, doc: Document, loader: Any) -> None:
         self.doc = doc
@@ -177,7 +173,7 @@ class _Reader:
             return
         for key, knode, v in self.pairs(root, "", DOCUMENT_KEYS):
             if key == "objectives":
-                doc.objectives_span = _key_span(knode)
+                doc.objectives_span = _span(knode)
                 for i, item in enumerate(self.seq(v, "objectives", key)):
                     obj = self.objective(item, i)
                     if obj is not None:
@@ -228,7 +224,7 @@ class _Reader:
             span = field_spans[key] = _span(v)
             if key == "key_results":
                 assert isinstance(obj, Objective)
-                obj.key_results_span = _key_span(knode)
+                obj.key_results_span = _span(knode)
                 for i, kr in enumerate(self.seq(v, f"{path}.key_results", key)):
                     got = self.item(kr, f"{path}.key_results[{i}]", i, KeyResult, KR_KEYS)
                     if got is not None:
