@@ -5,6 +5,7 @@ import gc
 import os
 import re
 from pathlib import PurePath
+from typing import Any, Callable
 
 from okrlint.model import Document, Problem, Span
 from okrlint.parsing.decode import DecodeError, decode
@@ -41,6 +42,25 @@ def detect_format(path: str, text: str) -> str:
     return "markdown"
 
 
+_LAZY: dict[str, Callable[..., Any]] = {}
+
+
+def _lazy(name: str) -> Callable[..., Any]:
+    """parse_yaml, parse_markdown or parse_period: imported on first use (a run that reads nothing
+    imports neither reader), then kept, as an import statement in a function costs ~8,000
+    instructions on every call, however loaded its module already is."""
+    function = _LAZY.get(name)
+    if function is None:
+        if name == "parse_yaml":
+            from okrlint.parsing.yaml_doc import parse_yaml as function
+        elif name == "parse_markdown":
+            from okrlint.parsing.markdown import parse_markdown as function
+        else:
+            from okrlint.text.period import parse_period as function
+        _LAZY[name] = function
+    return function
+
+
 def parse_text(text: str, path: str, fmt: str | None = None) -> Document:
     # Reading allocates thousands of short-lived objects (nodes, marks, matches) and hardly ever a
     # cycle: the cyclic collector, run every 700 allocations, was ~15% of the time.  It is paused
@@ -51,13 +71,9 @@ def parse_text(text: str, path: str, fmt: str | None = None) -> Document:
     try:
         fmt = fmt or detect_format(path, text)
         if fmt in ("yaml", "json"):
-            from okrlint.parsing.yaml_doc import parse_yaml
-
-            doc = parse_yaml(text, path, fmt)
+            doc = _lazy("parse_yaml")(text, path, fmt)
         else:
-            from okrlint.parsing.markdown import parse_markdown
-
-            doc = parse_markdown(text, path)
+            doc = _lazy("parse_markdown")(text, path)
         _finish(doc)
     finally:
         if paused:
@@ -86,9 +102,7 @@ def parse_bytes(data: bytes, path: str) -> Document:
 def _finish(doc: Document) -> None:
     """Resolve what every format shares: the period and the document language."""
     if doc.period is None and doc.period_raw:
-        from okrlint.text.period import parse_period
-
-        doc.period = parse_period(doc.period_raw)
+        doc.period = _lazy("parse_period")(doc.period_raw)
         if doc.period is None:
             doc.parse_problems.append(
                 ("invalid-structure", Problem("bad-period", {"value": doc.period_raw}, doc.period_span, "period", "error"))
