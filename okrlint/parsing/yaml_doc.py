@@ -147,6 +147,8 @@ class _Reader:
         self.budget -= 1
         if self.budget < 0:
             raise _TooLarge()
+        if node.tag == STR_TAG:  # scalar()'s first case, without the call
+            return node.value
         val = self.scalar(node)
         if val is None or isinstance(val, (dict, list)):
             return None
@@ -221,7 +223,8 @@ class _Reader:
         field_spans = obj.field_spans
         fields = obj.fields
         for key, knode, v in self.pairs(node, path, allowed):
-            span = field_spans[key] = _span(v)
+            s, e = v.start_mark, v.end_mark  # _span(v), inlined: a field of every item
+            span = field_spans[key] = Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
             if key == "key_results":
                 assert isinstance(obj, Objective)
                 obj.key_results_span = _span(knode)
