@@ -8,7 +8,7 @@ from pathlib import PurePath
 from typing import Any, Callable
 
 from okrlint.model import Document, Problem, Span
-from okrlint.parsing.decode import DecodeError, decode
+from okrlint.parsing.decode import DecodeError, decode, decode_pair  # noqa: F401 - decode: okrlint.parsing.decode stays the function
 from okrlint.regex_cache import compiled
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -83,18 +83,18 @@ def parse_text(text: str, path: str, fmt: str | None = None) -> Document:
 
 def parse_bytes(data: bytes, path: str) -> Document:
     try:
-        decoded = decode(data)
+        text, encoding = decode_pair(data)
     except DecodeError as exc:
         doc = Document(path=path, format="text", text="")
         doc.parse_problems.append(
             ("parse-error", Problem("undecodable", {"reason": str(exc)}, Span.at(exc.line, exc.column, 1), "", "error"))
         )
         return doc
-    doc = parse_text(decoded.text, path)
-    doc.encoding = decoded.encoding
-    if decoded.encoding not in ("utf-8",):
+    doc = parse_text(text, path)
+    doc.encoding = encoding
+    if encoding not in ("utf-8",):
         doc.parse_problems.append(
-            ("file-encoding", Problem("not-utf8", {"encoding": decoded.encoding.upper()}, Span.at(1, 1), ""))
+            ("file-encoding", Problem("not-utf8", {"encoding": encoding.upper()}, Span.at(1, 1), ""))
         )
     return doc
 

@@ -29,6 +29,11 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
 
 
 def decode(data: bytes) -> Decoded:
+    return Decoded(*decode_pair(data))
+
+
+def decode_pair(data: bytes) -> tuple[str, str]:
+    """:func:`decode`'s text and encoding, without building the frozen record (once per file read)."""
     if data.startswith(b"\xef\xbb\xbf"):
         enc = "utf-8-sig"
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -48,7 +53,7 @@ def decode(data: bytes) -> Decoded:
         except UnicodeDecodeError:
             alt = None
         if alt is not None and _plausible_gb(alt):
-            return Decoded(alt.replace("\r\n", "\n").replace("\r", "\n"), "gb18030")
+            return alt.replace("\r\n", "\n").replace("\r", "\n"), "gb18030"
         line, col = _position(data, exc.start)
         raise DecodeError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", line, col) from None
     if "\x00" in text:
@@ -56,7 +61,7 @@ def decode(data: bytes) -> Decoded:
         raise DecodeError("binary file (NUL byte)", line, col)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Decoded(text, "utf-8" if enc == "utf-8-sig" else enc)
+    return text, "utf-8" if enc == "utf-8-sig" else enc
 
 
 def _plausible_gb(text: str) -> bool:
