@@ -47,7 +47,6 @@ from okrlint.model import Document, KeyResult, Kpi, Objective, Period, Problem, 
 from okrlint.parsing.compose import (NULL_TAG, STR_TAG, TooDeep, compose_text, construct_scalar, plain_scalar,
                                      plain_scalars_exact, syntax_problem)
 from okrlint.parsing.yaml_doc import SAFE_TAGS
-from okrlint.record import Record
 from okrlint.regex_cache import compiled
 
 # Line ends as LSP counts them, so that line numbers agree with editors.
@@ -195,18 +194,13 @@ def _split_owner(title: str) -> tuple[str, str | None]:
     return title, None
 
 
-class _Label(Record):
-    __slots__ = ("kind", "number", "title", "column")
-    kind: str  # "objective", "kr", "kpi", "section-kr", "section-o", "section-kpi"
-    number: str | None  # normalised digits ("1"), with suffix ("1-new")
-    title: str
-    column: int  # 1-based column of the title
-
-    def __init__(self, kind: str, number: str | None, title: str, column: int) -> None:
-        self.kind = kind
-        self.number = number
-        self.title = title
-        self.column = column
+# A label read off a line, as (kind, number, title, column): a plain tuple, as most lines have one
+# and a record cost ~2,600 instructions to build.
+#   kind: "objective", "kr", "kpi", "section-kr", "section-o", "section-kpi"
+#   number: normalised digits ("1"), with suffix ("1-new"), or None
+#   title: what follows the label
+#   column: 1-based column of the title
+_Label = tuple[str, "str | None", str, int]
 
 
 # What a label word can start with ("K" too: IGNORECASE lets "k" match the Kelvin sign, U+212A).
@@ -286,7 +280,7 @@ def _read_label(line: str, pos: int, heading: bool) -> _Label | None:
         if n is None:
             return None
         number = str(n) + suffix if suffix else str(n)
-    return _Label(kind, number, title, end + 1)
+    return kind, number, title, end + 1
 
 
 # -- front matter --------------------------------------------------------------------------------
@@ -524,16 +518,17 @@ class _State:
         self.obj = None
         self.list_open = False
 
-    def objective(self, label: _Label, line_no: int, level: int | None, item_indent: int) -> None:
+    def objective(self, title_raw: str, number: str | None, column: int, line_no: int, level: int | None,
+                  item_indent: int) -> None:
         doc = self.doc
         index = len(doc.objectives)
-        title, owner = _split_owner(label.title)
+        title, owner = _split_owner(title_raw)
         obj = Objective(
             title=title,
-            span=Span(line_no, label.column, line_no, label.column + len(title)),
+            span=Span(line_no, column, line_no, column + len(title)),
             node_path=f"objectives[{index}]",
             index=index,
-            id=f"O{label.number}" if label.number else f"O{index + 1}",
+            id=f"O{number}" if number else f"O{index + 1}",
             owner=owner,
         )
         doc.objectives.append(obj)
@@ -564,16 +559,16 @@ class _State:
             obj.key_results_span = span
         self.after_kr = True
 
-    def kpi(self, label: _Label, line_no: int) -> None:
+    def kpi(self, title_raw: str, number: str | None, column: int, line_no: int) -> None:
         doc = self.doc
         index = len(doc.kpis)
-        title, owner = _split_owner(label.title)
+        title, owner = _split_owner(title_raw)
         doc.kpis.append(Kpi(
             title=title,
-            span=Span(line_no, label.column, line_no, label.column + len(title)),
+            span=Span(line_no, column, line_no, column + len(title)),
             node_path=f"kpis[{index}]",
             index=index,
-            id=f"KPI{label.number}" if label.number else f"KPI{index + 1}",
+            id=f"KPI{number}" if number else f"KPI{index + 1}",
             owner=owner,
         ))
 
@@ -586,16 +581,16 @@ class _State:
 
 def _heading(state: _State, line: str, line_no: int, level: int, pos: int) -> None:
     label = _read_label(line, pos, heading=True)
-    kind = label.kind if label else None
-    if kind == "objective" and label is not None and (label.title or label.number):
-        state.objective(label, line_no, level, -1)
+    kind, number, title, column = label if label is not None else (None, None, "", 0)
+    if kind == "objective" and (title or number):
+        state.objective(title, number, column, line_no, level, -1)
         return
-    if kind == "kr" and label is not None and label.title:
-        state.key_result(label.title, label.number, line_no, label.column)
+    if kind == "kr" and title:
+        state.key_result(title, number, line_no, column)
         state.labelled = True
         state.list_open = False
         return
-    if kind == "section-kr" or (kind == "kr" and label is not None and not label.title):
+    if kind == "section-kr" or (kind == "kr" and not title):
         # "### Key Results" / "### 关键结果": the list below is the KR list of the objective.
         if state.obj is not None:
             state.list_open = True
@@ -622,24 +617,25 @@ def _body_line(state: _State, line: str, line_no: int) -> None:
             pos = box.end()
     label = _read_label(line, pos, heading=False)
     if label is not None:
-        if label.kind == "objective" and label.title:
-            state.objective(label, line_no, None, width if marker else -1)
+        kind, number, title, column = label
+        if kind == "objective" and title:
+            state.objective(title, number, column, line_no, None, width if marker else -1)
             return
-        if label.kind == "kr" and label.title:
-            state.key_result(label.title, label.number, line_no, label.column)
+        if kind == "kr" and title:
+            state.key_result(title, number, line_no, column)
             if state.obj is not None:
                 state.labelled = True
                 if marker and state.list_indent is None:
                     state.list_indent = width
             return
-        if label.kind == "kpi" and label.title:
-            state.kpi(label, line_no)
+        if kind == "kpi" and title:
+            state.kpi(title, number, column, line_no)
             state.prose()
             return
-        if label.kind == "section-kr" or (label.kind == "kr" and not label.number):
+        if kind == "section-kr" or (kind == "kr" and not number):
             # "关键结果:" / "Key Results：…": introduces the KR list; never a KR itself.
             obj = state.obj
-            if label.title and obj is not None and state.obj_level is None and not obj.key_results \
+            if title and obj is not None and state.obj_level is None and not obj.key_results \
                     and state.obj_line == state.prev_line and obj is state.doc.objectives[-1]:
                 # "Objective: 你想去哪里? / Key Results: 怎么知道你到了?" is a glossary, not an OKR.
                 state.doc.objectives.pop()
