@@ -523,13 +523,9 @@ class _State:
         doc = self.doc
         index = len(doc.objectives)
         title, owner = _split_owner(title_raw)
-        obj = Objective(
-            title=title,
-            span=Span(line_no, column, line_no, column + len(title)),
-            node_path=f"objectives[{index}]",
-            index=index,
-            id=f"O{number}" if number else f"O{index + 1}",
-            owner=owner,
+        obj = Objective(  # positional: title, span, node_path, index, id, owner
+            title, Span(line_no, column, line_no, column + len(title)), f"objectives[{index}]", index,
+            f"O{number}" if number else f"O{index + 1}", owner,
         )
         doc.objectives.append(obj)
         self.obj = obj
@@ -563,13 +559,9 @@ class _State:
         doc = self.doc
         index = len(doc.kpis)
         title, owner = _split_owner(title_raw)
-        doc.kpis.append(Kpi(
-            title=title,
-            span=Span(line_no, column, line_no, column + len(title)),
-            node_path=f"kpis[{index}]",
-            index=index,
-            id=f"KPI{number}" if number else f"KPI{index + 1}",
-            owner=owner,
+        doc.kpis.append(Kpi(  # positional: title, span, node_path, index, id, owner
+            title, Span(line_no, column, line_no, column + len(title)), f"kpis[{index}]", index,
+            f"KPI{number}" if number else f"KPI{index + 1}", owner,
         ))
 
     def prose(self) -> None:
@@ -674,7 +666,7 @@ def _body_line(state: _State, line: str, line_no: int) -> None:
 
 def parse_markdown(text: str, path: str) -> Document:
     """Read a Markdown or plain-text OKR document; problems are recorded, never raised."""
-    doc = Document(path=path, format="markdown", text=text)
+    doc = Document(path, "markdown", text)  # positional: path, format, text (keywords cost more)
     lines = _LINE_SPLIT.split(text) if "\r" in text else text.split("\n")
     fm = _front_matter(lines)
     if fm:

@@ -270,7 +270,7 @@ class _Reader:
 
 
 def parse_yaml(text: str, path: str, fmt: str = "yaml") -> Document:
-    doc = Document(path=path, format=fmt, text=text)  # type: ignore[arg-type]
+    doc = Document(path, fmt, text)  # type: ignore[arg-type]  # positional: path, format, text
     try:
         loader, root = compose_text(text)
     except TooDeep as exc:
