@@ -208,7 +208,8 @@ class _Reader:
                 self.budget -= 1
                 if self.budget < 0:
                     raise _TooLarge()
-                return cls(node.value, _span(node), path, index)
+                s, e = node.start_mark, node.end_mark  # _span(node), inlined
+                return cls(node.value, Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1), path, index)
             title = self.safe_text(node)
             if title is None:
                 self.problem("invalid-structure", "empty-item", node, path, "error")
