@@ -228,7 +228,7 @@ def _quarter_zh(m: re.Match[str], year: int | None) -> Token | None:
 # followed by a separator, 年/月/季, an ordinal, Q/H, ":" or "x" ("7x24"), or by a space and one of
 # a few more (" 月", " Q1", " of", " March"); 一二三四 start only "一季度"; the other CJK starts
 # only their _SPECS words; a word must be one of _L_NEXT (then _word_may_start decides), "the end",
-# or be glued to "-" or to one of FOLDS (\u0130 and \u212a are handled by _skip_but_words).
+# or be glued to "-" and a digit or to one of FOLDS (\u0130 and \u212a are handled by _skip_but_words).
 _CJK_STARTS = "第本季月年今下上一二三四"
 # (Every alternative of the loops below opens with one character or class, which sre tests
 # before entering it: a loop step costs less.)
@@ -239,7 +239,8 @@ _CJK_SKIP = (
 )
 _DIGIT_SKIP = r"\d\d*+(?![-/.年月snrtQqHh季:x×*]|[ ][-/ 年月季QqHhx×*JjFfMmAaSsOoNnDd])"
 # A word can start a "l" token only as one of these (lower-cased), followed by one of the given
-# characters ("" = anything); a word glued to "-digits" ("ISO-9001") is the other way in.
+# characters ("" = anything); a word glued to "-" and a digit ("ISO-9001") is the other way in
+# (only the last "l" pattern starts there; "data-driven" is no anchor).
 _MONTH_NEXT = ". ,0123456789"
 _IDENT_NEXT = " #0123456789"
 _L_NEXT: dict[str, str] = {
@@ -250,13 +251,24 @@ _L_NEXT: dict[str, str] = {
                      "kr okr obj objective o").split(), _IDENT_NEXT),
     "q": "1234", "h": "12", "fy": "", "v": "", "eoq": "", "eoy": "", "eom": "",
 }
-_KEYWORDS = "|".join(longest_first(_L_NEXT))
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """The alternation of ``words`` as one branch per first letter ("b(?:y|efore)|..."): sre passes
+    over a branch whose first letter differs in one test, so a word meets a few keywords, not all."""
+    rests: dict[str, list[str]] = {}
+    for word in longest_first(words):
+        rests.setdefault(word[0], []).append(word[1:])
+    return "|".join(c if r == [""] else f"{c}(?:{'|'.join(r)})" for c, r in rests.items())
+
+
+_KEYWORDS = _by_first_letter(list(_L_NEXT))
 # On the lower-cased line (same letters at the same offsets unless it holds \u0130 or \u212a, see
 # FOLDS): skips every character that cannot start a token.
 _OTHER = rf"[^\da-z#{_CJK_STARTS}]"
 _SKIP = compiled(
     rf"(?:{_OTHER}{_OTHER}*+|{_DIGIT_SKIP}|{_CJK_SKIP}"
-    rf"|(?!(?:{_KEYWORDS})(?![a-z])|the[ ]end|[a-z]++[-\u0131\u017f])[a-z]++)*+"
+    rf"|(?!(?:{_KEYWORDS})(?![a-z])|the[ ]end)[a-z]++(?!-\d|[\u0131\u017f]))*+"
 )
 
 
@@ -274,7 +286,7 @@ _WORD_RUN = compiled(r"[A-Za-z]+")
 def _word_may_start(norm: str, end: int, word: str) -> bool:
     """Can a "l" token start at ``word`` (ASCII letters, ``norm[end]`` the next character)?"""
     nxt = norm[end:end + 1]
-    if nxt == "-" and len(word) >= 2:
+    if nxt == "-" and len(word) >= 2 and norm[end + 1:end + 2].isdecimal():
         return True
     low = word.lower()
     if low == "the":  # only in "the end of ..."
@@ -333,8 +345,10 @@ def scan(norm: str, year: int | None) -> tuple[list[Token], list[tuple[int, int]
     tokens: list[Token] = []
     pos = 0  # no token may start before this
     first = norm[:1]
-    # The "s" pattern starts with whitespace, a bracket or a digit.
-    tok = _token("s", norm, 0, year) if first and (first in "(（" or first.isspace() or first.isdecimal()) else None
+    # The "s" pattern starts with whitespace, a bracket or a digit (none of them a letter: most lines
+    # are told by isalpha alone).
+    tok = (_token("s", norm, 0, year)
+           if first and not first.isalpha() and (first in "(（" or first.isspace() or first.isdecimal()) else None)
     if tok is not None:
         tokens.append(tok)
         pos = tok.end
@@ -365,6 +379,8 @@ def scan(norm: str, year: int | None) -> tuple[list[Token], list[tuple[int, int]
                 break
             after = _past_run(norm, max(after, pos))
         at = skip.match(text, after).end()  # type: ignore[union-attr]
+    if not tokens:  # most lines
+        return tokens, []
     spans = [(t.start, t.end) for t in tokens]
     for i, tok in enumerate(tokens):
         if not tok.candidate and not tok.marked:
