@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import operator
 import re
 from bisect import bisect_left, bisect_right
 from typing import Literal
@@ -275,6 +276,7 @@ def _in_paren(parens: list[tuple[int, int]], pos: int, size: int) -> bool:
     return i >= 0 and parens[i][0] <= pos < parens[i][1]
 
 
+_START = operator.attrgetter("start")
 # "Not computed yet" in the per-quantity caches of analyze (a marker is a position or None).
 _UNSET = -1
 # Characters an arrow or a range dash needs between two numbers; a longer gap holds neither.
@@ -409,8 +411,9 @@ def analyze(text: str, year: int | None = None) -> Facts:
     """Facts about one objective or key-result line; never raises on any string."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
-    if not isinstance(year, int) or isinstance(year, bool) or not 1 <= year <= 9999:
-        year = None
+    if type(year) is not int or not 1 <= year <= 9999:  # the usual int is told by the first test
+        if not isinstance(year, int) or isinstance(year, bool) or not 1 <= year <= 9999:
+            year = None
     facts = Facts("en" if text.isascii() else detect_language(text))
     if not text:
         return facts
@@ -489,7 +492,7 @@ def analyze(text: str, year: int | None = None) -> Facts:
     r_idx: int | None = None
     r_verb: tuple[int, int, str] | None = None
     taken = {b_idx, t_idx}
-    starts = [q.start for q in qs]
+    starts = list(map(_START, qs)) if verbs else []
     for k, v in enumerate(verbs):
         if v[2] == "keep":
             continue
@@ -527,7 +530,9 @@ def analyze(text: str, year: int | None = None) -> Facts:
         elif tq.unit is None and bq.unit is not None:
             tq.unit = bq.unit
 
-    frozen = [_quantity(q, text) for q in qs]
+    frozen = []  # a loop: a comprehension makes a function per call, for two or three numbers
+    for q in qs:
+        frozen.append(_quantity(q, text))
     facts.numbers = frozen
     if range_pairs:
         facts.ranges = [(frozen[i], frozen[j]) for i, j in range_pairs]
@@ -617,9 +622,10 @@ def _multiple(text: str, norm: str, low: str | None = None) -> Quantity | None:
     if "翻" not in norm and "减半" not in norm:
         if low is None:
             low = norm.lower()
-        # \u0130/\u0131 match "i" in (?i:tripl) but lower() maps them elsewhere.
-        if not ("doubl" in low or "tripl" in low or "halv" in low or "by half" in low
-                or "\u0130" in norm or "\u0131" in norm):
+        # Every English word of _MULTIPLE holds an "l", and only "L" folds to it: most lines end at
+        # the first test. \u0130/\u0131 match "i" in (?i:tripl) but lower() maps them elsewhere.
+        if "l" not in low or not ("doubl" in low or "tripl" in low or "halv" in low or "by half" in low
+                                  or "\u0130" in norm or "\u0131" in norm):
             return None
     m = _MULTIPLE.search(norm)
     if not m:

@@ -242,8 +242,9 @@ def scan_quantities(norm: str, blocked: list[tuple[int, int]]) -> list[RawQuanti
     c = search(norm)
     if c is None:
         return found
-    starts = [s for s, _ in blocked]
-    ends = [e for _, e in blocked]
+    # Most lines have no date or identifier: no lists to build.
+    starts = [s for s, _ in blocked] if blocked else blocked
+    ends = [e for _, e in blocked] if blocked else blocked
     # The sign/comparator searches only run when the line has such a character at all.
     if norm.isascii():
         has_currency, has_comparator = "$" in norm, ">" in norm or "<" in norm

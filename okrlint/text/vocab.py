@@ -63,33 +63,47 @@ class Verbs:
                     break
         n_zh = len(found)
         if self.en_lookup:
-            en_words = self.en_words
             # ASCII text is lower-cased once (same offsets) rather than word by word.
-            for m in _WORD.finditer(text.lower() if ascii_text else text):
-                word = m.group() if ascii_text else m.group().lower()
-                if word not in en_words:
-                    continue
-                end = m.end()
-                direction = None
-                if word in self.en_phrase_heads:
-                    nxt = _NEXT_WORD.match(text, end)
-                    if nxt:
-                        direction = self.en_lookup.get(f"{word} {nxt.group(1).lower()}")
-                        if direction is not None:
-                            end = nxt.end()
-                if direction is None:
-                    direction = self.en_lookup.get(word)
-                if direction is None:
-                    continue
-                nxt = _NEXT_WORD.match(text, end)
-                if nxt and nxt.group(1).lower() == "than":
-                    continue  # "lower than 5%" is a comparison, not a verb
-                found.append((m.start(), end, direction))
-                if len(found) - n_zh >= limit:
-                    break
+            src = text.lower() if ascii_text else text
+            words = _WORD.findall(src)
+            lows = words if ascii_text else [w.lower() for w in words]
+            # Most lines hold no English verb: one set test spares the loop over their words.
+            if words and not self.en_words.isdisjoint(lows):
+                self._find_en(text, src, words, lows, limit, found)
             if n_zh:
                 found.sort()
         return found
+
+    def _find_en(self, text: str, src: str, words: list[str], lows: list[str], limit: int,
+                 found: list[tuple[int, int, str]]) -> None:
+        """``find`` for the English verbs among ``words`` (the ``[A-Za-z]+`` runs of ``src``, in order;
+        ``lows`` lower-cased), appended to ``found``."""
+        en_words = self.en_words
+        n_zh = len(found)
+        pos = 0
+        for word, low in zip(words, lows):
+            # Only other characters lie between two runs: the next occurrence is this run.
+            start = src.find(word, pos)
+            pos = end = start + len(word)
+            if low not in en_words:
+                continue
+            direction = None
+            if low in self.en_phrase_heads:
+                nxt = _NEXT_WORD.match(text, end)
+                if nxt:
+                    direction = self.en_lookup.get(f"{low} {nxt.group(1).lower()}")
+                    if direction is not None:
+                        end = nxt.end()
+            if direction is None:
+                direction = self.en_lookup.get(low)
+            if direction is None:
+                continue
+            nxt = _NEXT_WORD.match(text, end)
+            if nxt and nxt.group(1).lower() == "than":
+                continue  # "lower than 5%" is a comparison, not a verb
+            found.append((start, end, direction))
+            if len(found) - n_zh >= limit:
+                break
 
 
 @functools.cache
