@@ -337,10 +337,11 @@ def _token(group: str, norm: str, at: int, year: int | None) -> Token | None:
     return None
 
 
-def scan(norm: str, year: int | None) -> tuple[list[Token], list[tuple[int, int]]]:
+def scan(norm: str, year: int | None, low: str | None = None) -> tuple[list[Token], list[tuple[int, int]]]:
     """Non-overlapping tokens, left to right, with deadline markers folded into their spans.
 
     Also returns the tokens' own spans (before markers were folded in) for blocking numbers.
+    ``low``: ``normalize.fold(norm)`` when the caller has it (a line it returns holds no FOLDS).
     """
     tokens: list[Token] = []
     pos = 0  # no token may start before this
@@ -352,7 +353,9 @@ def scan(norm: str, year: int | None) -> tuple[list[Token], list[tuple[int, int]
     if tok is not None:
         tokens.append(tok)
         pos = tok.end
-    if "\u0130" in norm or "\u212a" in norm:  # rare: compiled when first needed
+    if low is not None:
+        skip, text = _SKIP, low
+    elif "\u0130" in norm or "\u212a" in norm:  # rare: compiled when first needed
         skip, text = _skip_but_words(), norm
     else:
         skip, text = _SKIP, norm.lower()

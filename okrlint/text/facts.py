@@ -287,22 +287,19 @@ _LINK_MAX = 9  # "   -->   "
 class _Quantities:
     """The raw quantities of one text with their context lookups, each searched at most once."""
 
-    __slots__ = ("norm", "qs", "low", "folding", "patterns", "_base", "_target", "_pre_limit", "_limit",
-                 "_limit_words")
+    __slots__ = ("norm", "qs", "low", "folding", "patterns", "_memo", "_limit_words")
 
-    def __init__(self, norm: str, qs: list[RawQuantity]) -> None:
+    def __init__(self, norm: str, qs: list[RawQuantity], low: str | None) -> None:
+        """``low``: ``fold(norm)``, None when the line holds one of FOLDS."""
         self.norm = norm
         self.qs = qs
         # The context patterns run on the lower-cased line, or on the line as written (_folding).
-        low = fold(norm)  # None when the line holds one of FOLDS
         self.folding = low is None
         self.low = norm if low is None else low
         self.patterns = _folding() if self.folding else _FAST
-        n = len(qs)
-        self._base: list[int | None] = [_UNSET] * n
-        self._target: list[int | None] = [_UNSET] * n
-        self._pre_limit: list[tuple[str, int] | None | int] = [_UNSET] * n
-        self._limit: list[str | None | int] = [_UNSET] * n
+        # What each lookup found for quantity i, at 4 * i + one of: 0 pre_limit, 1 base_marker,
+        # 2 target_marker (the kinds of the first three are their indices in ``patterns``), 3 limit.
+        self._memo: list[tuple[str, int] | str | int | None] = [_UNSET] * (4 * len(qs))
         self._limit_words: bool | None = None
 
     def gap_bad(self, start: int, end: int) -> bool:
@@ -311,36 +308,37 @@ class _Quantities:
 
     def base_marker(self, i: int) -> int | None:
         """Where the baseline word before quantity ``i`` starts ("从", "from")."""
-        return self._marker(self._base, 1, i)
+        return self._marker(1, i)
 
     def target_marker(self, i: int) -> int | None:
         """Where the target word before quantity ``i`` starts ("到", "to", "->")."""
-        return self._marker(self._target, 2, i)
+        return self._marker(2, i)
 
-    def _marker(self, found: list[int | None], pattern: int, i: int) -> int | None:
-        """Where ``self.patterns[pattern]`` first matches in the window before quantity ``i``; kept in ``found``."""
-        v = found[i]
+    def _marker(self, pattern: int, i: int) -> int | None:
+        """Where ``self.patterns[pattern]`` first matches in the window before quantity ``i``."""
+        k = 4 * i + pattern
+        v = self._memo[k]
         if v == _UNSET:
             start = self.qs[i].start
             m = self.patterns[pattern].search(self.low, max(0, start - _WINDOW), start)
-            v = found[i] = m.start() if m else None
-        return v
+            v = self._memo[k] = m.start() if m else None
+        return v  # type: ignore[return-value]
 
     def pre_limit(self, i: int) -> tuple[str, int] | None:
         """The limit word before quantity ``i`` ("不超过", "at least"): (limit, where it starts)."""
-        v = self._pre_limit[i]
+        v = self._memo[4 * i]
         if v == _UNSET:
             words = self._limit_words
             if words is None:
                 words = self._limit_words = self.folding or _LIMIT_HINT.search(self.low) is not None
             start = self.qs[i].start
             m = self.patterns[0].search(self.low, max(0, start - _WINDOW), start) if words else None
-            v = self._pre_limit[i] = ("<=" if m.group("le") else ">=", m.start()) if m else None
+            v = self._memo[4 * i] = ("<=" if m.group("le") else ">=", m.start()) if m else None
         return v  # type: ignore[return-value]
 
     def limit(self, i: int) -> str | None:
         """">=" / "<=" when quantity ``i`` is written as a bound (≥88%, 不超过5, under 5, 5以内)."""
-        v = self._limit[i]
+        v = self._memo[4 * i + 3]
         if v == _UNSET:
             q = self.qs[i]
             if q.comparator in (">", ">="):
@@ -355,7 +353,7 @@ class _Quantities:
                     norm = self.norm
                     m = _LIMIT_SUF.match(norm, q.end) if norm[q.end:q.end + 1] in _LIMIT_SUF_FIRST else None
                     v = None if m is None else "<=" if m.group("le") else ">="
-            self._limit[i] = v
+            self._memo[4 * i + 3] = v
         return v  # type: ignore[return-value]
 
 
@@ -418,8 +416,10 @@ def analyze(text: str, year: int | None = None) -> Facts:
     if not text:
         return facts
     norm = normalize(text)
+    # The lower-cased line, made once for the date scan, the context lookups and the verbs.
+    low = fold(norm)  # None when the line holds one of FOLDS
 
-    tokens, spans = _deadlines.scan(norm, year)
+    tokens, spans = _deadlines.scan(norm, year, low)
     if tokens:
         tok = _deadlines.pick_deadline(tokens)
         if tok is not None:
@@ -427,13 +427,13 @@ def analyze(text: str, year: int | None = None) -> Facts:
 
     qs = scan_quantities(norm, spans)
     if not qs:
-        _without_numbers(facts, text, norm)
+        _without_numbers(facts, text, norm, low)
         return facts
     n = len(qs)
-    verbs = direction_verbs().find(norm, _MAX_VERBS)
+    verbs = direction_verbs().find(norm, _MAX_VERBS, low)
     # The clause of pos is bisect_left(seps, pos); most lines are one clause.
     seps = [m.start() for m in CLAUSE_SEP.finditer(norm)] if CLAUSE_SEP.search(norm) else []
-    look = _Quantities(norm, qs)
+    look = _Quantities(norm, qs, low)
 
     # Arrows and ranges between neighbouring quantities.
     arrow_after: set[int] = set()
@@ -509,7 +509,7 @@ def analyze(text: str, year: int | None = None) -> Facts:
             continue
         r_idx, r_verb = i, v
         break
-    relative_word = None if r_idx is not None else _multiple(text, norm, None if look.folding else look.low)
+    relative_word = None if r_idx is not None else _multiple(text, norm, low)
 
     if t_idx is None:
         parens = [(m.start(), m.end()) for m in _PAREN.finditer(norm)]
@@ -598,15 +598,16 @@ def analyze(text: str, year: int | None = None) -> Facts:
     return facts
 
 
-def _without_numbers(facts: Facts, text: str, norm: str) -> None:
-    """``analyze`` for a line with no quantity: no baseline, target, limit or metric to look for."""
-    relative_word = _multiple(text, norm)
+def _without_numbers(facts: Facts, text: str, norm: str, low: str | None) -> None:
+    """``analyze`` for a line with no quantity: no baseline, target, limit or metric to look for.
+    ``low``: ``fold(norm)``."""
+    relative_word = _multiple(text, norm, low)
     verb: tuple[int, int, str] | None = None
     if relative_word is not None:
         facts.relative = relative_word
-        verb = _verb_at(direction_verbs().find(norm, _MAX_VERBS), relative_word.start)
+        verb = _verb_at(direction_verbs().find(norm, _MAX_VERBS, low), relative_word.start)
     else:
-        verbs = direction_verbs().find(norm, 1)  # the first verb is all that is needed
+        verbs = direction_verbs().find(norm, 1, low)  # the first verb is all that is needed
         if verbs:
             verb = verbs[0]
     if verb is not None:

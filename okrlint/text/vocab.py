@@ -52,8 +52,9 @@ class Verbs:
         self.en_phrase_heads = frozenset(k.split(" ", 1)[0] for k in en_lookup if " " in k)
         self.en_words = self.en_phrase_heads | frozenset(en_lookup)  # a word outside these is no verb
 
-    def find(self, text: str, limit: int) -> list[tuple[int, int, str]]:
-        """(start, end, direction) of each verb, in text order, at most ``limit`` per language."""
+    def find(self, text: str, limit: int, low: str | None = None) -> list[tuple[int, int, str]]:
+        """(start, end, direction) of each verb, in text order, at most ``limit`` per language.
+        ``low``: ``text.lower()`` when the caller has it."""
         found: list[tuple[int, int, str]] = []
         ascii_text = text.isascii()
         if self.zh is not None and not ascii_text:  # every Chinese verb is non-ASCII
@@ -64,12 +65,13 @@ class Verbs:
         n_zh = len(found)
         if self.en_lookup:
             # ASCII text is lower-cased once (same offsets) rather than word by word.
-            src = text.lower() if ascii_text else text
+            src = (text.lower() if low is None else low) if ascii_text else text
             words = _WORD.findall(src)
-            lows = words if ascii_text else [w.lower() for w in words]
-            # Most lines hold no English verb: one set test spares the loop over their words.
-            if words and not self.en_words.isdisjoint(lows):
-                self._find_en(text, src, words, lows, limit, found)
+            if words:  # (most Chinese lines have none)
+                lows = words if ascii_text else [w.lower() for w in words]
+                # Most lines hold no English verb: one set test spares the loop over their words.
+                if not self.en_words.isdisjoint(lows):
+                    self._find_en(text, src, words, lows, limit, found)
             if n_zh:
                 found.sort()
         return found
