@@ -88,18 +88,23 @@ _SET_QUANTITY = tuple(Quantity.__dict__[f].__set__ for f in Quantity._fields)
 assert Quantity._fields == ("value", "unit", "text", "start", "end", "comparator", "written_unit")
 
 
-def _quantity(q: RawQuantity, text: str) -> Quantity:
-    """``Quantity(q.value, q.unit, text[q.start:q.end], q.start, q.end, q.comparator, q.written)``."""
-    new = object.__new__(Quantity)
+def _freeze(qs: list[RawQuantity], text: str) -> list[Quantity]:
+    """``[Quantity(q.value, q.unit, text[q.start:q.end], q.start, q.end, q.comparator, q.written) for q in qs]``
+    (a loop: a comprehension makes a function per call, for two or three numbers)."""
     value, unit, txt, start, end, comparator, written = _SET_QUANTITY
-    value(new, q.value)
-    unit(new, q.unit)
-    txt(new, text[q.start:q.end])
-    start(new, q.start)
-    end(new, q.end)
-    comparator(new, q.comparator)
-    written(new, q.written)
-    return new
+    new_object = object.__new__
+    frozen = []
+    for q in qs:
+        new = new_object(Quantity)
+        value(new, q.value)
+        unit(new, q.unit)
+        txt(new, text[q.start:q.end])
+        start(new, q.start)
+        end(new, q.end)
+        comparator(new, q.comparator)
+        written(new, q.written)
+        frozen.append(new)
+    return frozen
 
 
 class Deadline(Frozen):
@@ -431,7 +436,7 @@ def analyze(text: str, year: int | None = None) -> Facts:
         return facts
     n = len(qs)
     verbs = direction_verbs().find(norm, _MAX_VERBS, low)
-    # The clause of pos is bisect_left(seps, pos); most lines are one clause.
+    # The clause of pos is bisect_left(seps, pos); most lines are one clause (no seps: all in clause 0).
     seps = [m.start() for m in CLAUSE_SEP.finditer(norm)] if CLAUSE_SEP.search(norm) else []
     look = _Quantities(norm, qs, low)
 
@@ -473,7 +478,7 @@ def analyze(text: str, year: int | None = None) -> Facts:
         b_idx, t_idx, anchor_b, anchor_t = i, i + 1, qs[i].start, qs[i + 1].start
     if b_idx is not None and t_idx is None:
         j = in_range.get(b_idx, b_idx) + 1
-        if j < n and bisect_left(seps, qs[b_idx].end) == bisect_left(seps, qs[j].start):
+        if j < n and (not seps or bisect_left(seps, qs[b_idx].end) == bisect_left(seps, qs[j].start)):
             mk = look.target_marker(j)
             if mk is not None:
                 t_idx, anchor_t = j, mk
@@ -500,7 +505,7 @@ def analyze(text: str, year: int | None = None) -> Facts:
         if i >= n or i in taken or in_range.get(i - 1) == i:
             continue  # no number after it, or the number is a level, or the top of a range
         q = qs[i]
-        if q.start - v[1] > 30 or bisect_left(seps, v[1]) != bisect_left(seps, q.start):
+        if q.start - v[1] > 30 or (seps and bisect_left(seps, v[1]) != bisect_left(seps, q.start)):
             continue
         if k + 1 < len(verbs) and verbs[k + 1][0] < q.start:
             continue  # another verb is nearer
@@ -530,9 +535,7 @@ def analyze(text: str, year: int | None = None) -> Facts:
         elif tq.unit is None and bq.unit is not None:
             tq.unit = bq.unit
 
-    frozen = []  # a loop: a comprehension makes a function per call, for two or three numbers
-    for q in qs:
-        frozen.append(_quantity(q, text))
+    frozen = _freeze(qs, text)
     facts.numbers = frozen
     if range_pairs:
         facts.ranges = [(frozen[i], frozen[j]) for i, j in range_pairs]
@@ -579,7 +582,8 @@ def analyze(text: str, year: int | None = None) -> Facts:
         m_anchor = None
     if m_anchor is not None:
         mverb = None
-        if verb is not None and verb[0] <= m_anchor and bisect_left(seps, verb[0]) == bisect_left(seps, m_anchor):
+        if verb is not None and verb[0] <= m_anchor and (
+                not seps or bisect_left(seps, verb[0]) == bisect_left(seps, m_anchor)):
             mverb = verb
         end_before = mverb[0] if mverb else m_anchor
         k = bisect_left(seps, end_before)

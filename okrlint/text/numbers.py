@@ -111,6 +111,8 @@ def _zh_units_at() -> dict[str, tuple[str, ...]]:
 
 
 _ZH_UNITS_AT = _zh_units_at()
+# One set test rather than two range tests ("" is not in it: the end of the line is no letter).
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _CURRENCY = compiled(r"[$¥€£][ ]?$")
 # "->" and "=>" are arrows, not comparators.
 _COMPARATOR = compiled(r"(?:>=|<=|≥|≤|(?<![-=])>|<(?![-=]))[ ]?$")
@@ -176,7 +178,7 @@ def _read_suffix(norm: str, pos: int, value: float, currency: bool) -> tuple[flo
     c = norm[pos:pos + 1]
     if c == "%":  # the usual case, without the two regexes
         c = norm[pos + 1:pos + 2]
-        return value, "%", pos + 1, 1.0, not ("A" <= c <= "Z" or "a" <= c <= "z")
+        return value, "%", pos + 1, 1.0, c not in _ASCII_LETTERS
     units = _ZH_UNITS_AT.get(c)
     if units is not None:  # a Chinese unit, no multiplier: what _UNIT would match, without it
         for written in units:
@@ -187,7 +189,7 @@ def _read_suffix(norm: str, pos: int, value: float, currency: bool) -> tuple[flo
                     unit = "%"
                 end = pos + len(written)
                 c = norm[end:end + 1]
-                return value, unit, end, 1.0, not ("A" <= c <= "Z" or "a" <= c <= "z")
+                return value, unit, end, 1.0, c not in _ASCII_LETTERS
         return value, None, pos, 1.0, True
     scale = 1.0
     m = _SCALE.match(norm, pos) if c and c in _SCALE_FIRST else None
@@ -219,7 +221,7 @@ def _read_suffix(norm: str, pos: int, value: float, currency: bool) -> tuple[flo
         if unit is not None:
             pos = m.end()
     # Glued to letters that are not a unit: 5G, 3D, 2FA, 1st -> an identifier.
-    if pos < len(norm) and ("A" <= norm[pos] <= "Z" or "a" <= norm[pos] <= "z"):
+    if norm[pos:pos + 1] in _ASCII_LETTERS:
         return value, unit, pos, scale, False
     return value, unit, pos, scale, True
 
@@ -277,7 +279,7 @@ def scan_quantities(norm: str, blocked: list[tuple[int, int]]) -> list[RawQuanti
                 if norm[after:after + 1] == "%":  # as _read_suffix would read it, without the call
                     unit, end, scale = "%", after + 1, 1.0
                     c2 = norm[end:end + 1]
-                    if "A" <= c2 <= "Z" or "a" <= c2 <= "z":
+                    if c2 in _ASCII_LETTERS:
                         continue
                 else:
                     value, unit, end, scale, ok = _read_suffix(norm, after, value, cur is not None)
