@@ -52,7 +52,7 @@ from typing import Literal
 from okrlint.record import Frozen, Record, set_field
 from okrlint.regex_cache import compiled
 from okrlint.text import deadlines as _deadlines
-from okrlint.text.normalize import CLAUSE_SEP, FOLDS, fold, normalize
+from okrlint.text.normalize import CLAUSE_SEP, FOLDS, normalize_and_fold
 from okrlint.text.numbers import RawQuantity, scan_quantities
 from okrlint.text.vocab import direction_verbs, task_verb_forms
 
@@ -420,9 +420,9 @@ def analyze(text: str, year: int | None = None) -> Facts:
     facts = Facts("en" if text.isascii() else detect_language(text))
     if not text:
         return facts
-    norm = normalize(text)
-    # The lower-cased line, made once for the date scan, the context lookups and the verbs.
-    low = fold(norm)  # None when the line holds one of FOLDS
+    # The lower-cased line (None when it holds one of FOLDS), made once for the date scan, the
+    # context lookups and the verbs.
+    norm, low = normalize_and_fold(text)
 
     tokens, spans = _deadlines.scan(norm, year, low)
     if tokens:

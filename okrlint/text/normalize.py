@@ -6,6 +6,9 @@ in the caller's text).
 """
 from __future__ import annotations
 
+import functools
+import re
+
 from okrlint.regex_cache import compiled
 
 
@@ -82,3 +85,20 @@ def normalize(text: str) -> str:
     if type(text) is str and _unmapped(text):
         return text
     return text.translate(_TABLE)
+
+
+@functools.cache
+def _changed() -> re.Pattern[str]:
+    # Compiled for the first non-ASCII line: sre builds a class of scattered characters in Python (~1 ms).
+    chars = sorted({chr(k) for k, v in _TABLE.items() if chr(k) != v} | set(FOLDS))
+    return compiled("[" + "".join(chars) + "]")
+
+
+def normalize_and_fold(text: str) -> tuple[str, str | None]:
+    """``(norm, fold(norm))`` for ``norm = normalize(text)``: for the usual line, one search tells that
+    nothing maps and nothing folds, instead of a dozen ``in`` tests."""
+    if type(text) is str and (text.isascii() or _changed().search(text) is None):
+        low = text.lower()  # with none of FOLDS, only the length is left to check (see fold)
+        return text, low if len(low) == len(text) else None
+    norm = normalize(text)
+    return norm, fold(norm)
