@@ -281,7 +281,7 @@ def _in_paren(parens: list[tuple[int, int]], pos: int, size: int) -> bool:
     return i >= 0 and parens[i][0] <= pos < parens[i][1]
 
 
-_START = operator.attrgetter("start")
+_START = operator.attrgetter("start")  # list(map(_START, qs)): the starts without a comprehension
 # "Not computed yet" in the per-quantity caches of analyze (a marker is a position or None).
 _UNSET = -1
 # Characters an arrow or a range dash needs between two numbers; a longer gap holds neither.
