@@ -91,7 +91,7 @@ def normalize(text: str) -> str:
 def _changed() -> re.Pattern[str]:
     # Compiled for the first non-ASCII line: sre builds a class of scattered characters in Python (~1 ms).
     chars = sorted({chr(k) for k, v in _TABLE.items() if chr(k) != v} | set(FOLDS))
-    return compiled("[" + "".join(chars) + "]")
+    return compiled("[" + "".join(map(re.escape, chars)) + "]")  # escaped: "-" or "]" may join the table
 
 
 def normalize_and_fold(text: str) -> tuple[str, str | None]:
