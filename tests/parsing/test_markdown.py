@@ -366,19 +366,19 @@ def test_detector_only_reads_the_head() -> None:
     "---\n" + "a: " * 300_000 + "\n---\n",
 ], ids=lambda text: f"{text[:12]!r}x{len(text)}")
 def test_long_lines_are_fast(text: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     parse(text)
     looks_like_okr_markdown(text)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
 
 
 def test_many_lines_are_fast() -> None:
     block = "## O{m}: Grow line {n}\n- KR1: a (owner: @x)\n  - detail\n- plain\nprose\n```\ncode\n```\n<!-- c -->\n\n"
     text = "".join(block.format(n=i, m=i % 100) for i in range(10_000))
     assert text.count("\n") == 100_000
-    started = time.perf_counter()
+    started = time.process_time()
     doc = parse(text)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert len(doc.objectives) == 10_000 and len(doc.key_results()) == 10_000
 
 

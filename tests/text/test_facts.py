@@ -321,9 +321,9 @@ ADVERSARIAL = [
 
 @pytest.mark.parametrize("text", ADVERSARIAL, ids=lambda t: repr(t[:12]))
 def test_adversarial_input_is_fast(text: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     analyze(text, year=2026)
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
 
 
 @settings(max_examples=300, deadline=None)

@@ -94,10 +94,10 @@ def test_heading_period_resolves() -> None:
 
 @pytest.mark.parametrize("text", ["2026" * 25_000, "Q1 " * 33_334, "1" * 100_000, "年" * 100_000, " " * 100_000])
 def test_adversarial_headings_are_fast(text: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     find_period_in_heading(text)
     parse_period(text)
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
 
 
 @settings(max_examples=300, deadline=None)
