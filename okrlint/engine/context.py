@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, TypeVar
 
+from okrlint.engine.facts import node_facts
 from okrlint.model import Document, Node
 from okrlint.text import Facts
 
@@ -26,12 +27,9 @@ class Context:
         return doc.period.end.year if doc is not None and doc.period is not None else None
 
     def facts(self, node: Node) -> Facts:
-        key = id(node)
-        got = self._facts.get(key)
+        got = self._facts.get(id(node))
         if got is None:
-            from okrlint.engine.facts import node_facts
-
-            got = self._facts[key] = node_facts(node, self.year)
+            got = self._facts[id(node)] = node_facts(node, self.year)
         return got
 
     def memo(self, fn: Callable[[str], _T], text: str) -> _T:

@@ -17,18 +17,20 @@ def render(rule: Rule, message_id: str, lang: str, args: dict[str, Any]) -> str:
     template = entry.get(lang) or entry.get("en") or entry.get("zh") or message_id
     try:
         # str.format_map is string.Formatter().vformat(template, (), mapping) in C: same fields, same errors.
-        return template.format_map(_Missing({k: _fmt(v) for k, v in args.items()}))
+        # A whole float is shown as an int ("5", not "5.0"); written out here, it costs no call per argument.
+        return template.format_map(_Missing({k: int(v) if isinstance(v, float) and v.is_integer() else v
+                                             for k, v in args.items()}))
     except (ValueError, IndexError, KeyError, AttributeError):
         return template
 
 
-def _fmt(value: Any) -> Any:
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
+_TABLES: dict[str, dict[str, dict[str, str]]] | None = None  # packs.messages(), loaded once: a cached call
 
 
 def _builtin(name: str) -> dict[str, dict[str, str]]:
-    from okrlint.packs import messages
+    global _TABLES
+    if _TABLES is None:
+        from okrlint.packs import messages
 
-    return messages().get(name, {})
+        _TABLES = messages()
+    return _TABLES.get(name, {})

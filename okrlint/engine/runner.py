@@ -149,43 +149,56 @@ class Engine:
         from okrlint.engine.messages import render
 
         findings: list[Finding] = []
+        append, file = findings.append, doc.path
         lang = self.message_lang(doc)
         facts: dict[Any, Any] = {}  # node facts by id(node), and Context.memo results
 
         def emit(act: Active, node: Node | Document | None, problem: Problem) -> None:
+            rule = act.rule
             span = problem.span or (node.span if isinstance(node, Node) else None) or Span.at(1, 1)
-            path = problem.node_path if problem.node_path is not None else (
-                node.node_path if isinstance(node, Node) else "")
-            findings.append(Finding(
-                rule=act.rule.name, code=act.rule.code,
-                severity=act.severity if problem.severity is None or act.severity != act.rule.severity
-                else problem.severity,  # type: ignore[arg-type]
-                message=render(act.rule, problem.message_id, lang, problem.args),
-                file=doc.path, line=span.line, column=span.column, end_line=span.end_line,
-                end_column=span.end_column, node_path=path, help=help_url(act.rule),
-                message_id=problem.message_id, args=problem.args,
-            ))
+            path = problem.node_path
+            if path is None:
+                path = node.node_path if isinstance(node, Node) else ""
+            severity = problem.severity
+            if severity is None or act.severity != rule.severity:
+                severity = act.severity
+            message_id, args = problem.message_id, problem.args
+            append(Finding(rule.name, rule.code, severity, render(rule, message_id, lang, args),  # type: ignore[arg-type]
+                           file, span.line, span.column, span.end_line, span.end_column, path, help_url(rule),
+                           message_id, args))
 
         for rule_name, problem in doc.parse_problems:
             act = self.active.get(rule_name)
             if act is not None:
                 emit(act, None, problem)
 
-        def run(scope: str, nodes: Iterable[tuple[Any, Any]]) -> None:
-            acts = self.by_scope.get(scope)
-            if not acts:
-                return
-            contexts = [(act, act.rule.check, Context(doc, act.options, self.config, facts)) for act in acts]
-            for node, parent in nodes:
-                for act, check, ctx in contexts:
-                    ctx.parent = parent
+        by_scope, config = self.by_scope, self.config
+
+        def contexts(scope: str) -> list[tuple[Active, Any, Context]]:
+            acts = by_scope.get(scope)
+            return [(act, act.rule.check, Context(doc, act.options, config, facts)) for act in acts] if acts else []
+
+        def run(nodes: Iterable[Any], ctxs: list[tuple[Active, Any, Context]]) -> None:
+            for node in nodes:
+                for act, check, ctx in ctxs:
                     for problem in check(node, ctx):  # type: ignore[misc]
                         emit(act, node, problem)
 
-        run("document", ((doc, None),))
-        run("objective", ((o, None) for o in doc.objectives))
-        run("key_result", ((kr, o) for o in doc.objectives for kr in o.key_results))
-        run("kpi", ((k, None) for k in doc.kpis))
+        ctxs = contexts("document")
+        if ctxs:
+            run((doc,), ctxs)
+        ctxs = contexts("objective")
+        if ctxs:
+            run(doc.objectives, ctxs)
+        ctxs = contexts("key_result")
+        if ctxs:
+            for o in doc.objectives:  # a key result's objective is its context's parent
+                for _, _, ctx in ctxs:
+                    ctx.parent = o
+                run(o.key_results, ctxs)
+        ctxs = contexts("kpi")
+        if ctxs:
+            run(doc.kpis, ctxs)
         return self._suppress(doc, findings)
 
     def _suppress(self, doc: Document, findings: list[Finding]) -> list[Finding]:
