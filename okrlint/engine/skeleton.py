@@ -26,7 +26,7 @@ always returns whole Documents.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Iterable
+from typing import AbstractSet, Any, Iterable
 
 from okrlint.model import Document, Finding, KeyResult, Node, Objective
 
@@ -46,45 +46,69 @@ def wanted(engine: Any, report_format: str) -> bool:
 
 
 def _spans(node: Node, empty: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in node.field_spans.items() if k in _FIELDS} or empty
+    spans = node.field_spans
+    if not spans:  # plain-text items have none
+        return empty
+    return {k: v for k, v in spans.items() if k in _FIELDS} or empty
 
 
-def _repeated_ids(o: Objective) -> set[str]:
+_NO_IDS: frozenset[str] = frozenset()
+
+
+def _repeated_ids(o: Objective) -> AbstractSet[str]:
     """Key result ids used more than once in ``o`` (what duplicate-id reports)."""
-    counts = Counter(kr.id for kr in o.key_results if kr.id)
-    return {kr_id for kr_id, n in counts.items() if n > 1}
+    ids = [kr.id for kr in o.key_results if kr.id]
+    if len(set(ids)) == len(ids):  # the common case: no id repeats, no Counter needed
+        return _NO_IDS
+    return {kr_id for kr_id, n in Counter(ids).items() if n > 1}
 
 
-def _key_result(kr: KeyResult, repeated: set[str], empty: dict[str, Any]) -> KeyResult:
+def _key_result(kr: KeyResult, repeated: AbstractSet[str], empty: dict[str, Any]) -> KeyResult:
     # Only duplicate-id quotes a key result's title, and only when its id repeats in its objective.
-    return KeyResult(title=kr.title if kr.id in repeated else "", span=kr.span, node_path=kr.node_path,
-                     index=kr.index, id=kr.id, owner=kr.owner, fields=empty, field_spans=_spans(kr, empty))
+    # (Positional: title, span, node_path, index, id, owner, fields, field_spans.)
+    return KeyResult(kr.title if kr.id in repeated else "", kr.span, kr.node_path, kr.index, kr.id, kr.owner,
+                     empty, _spans(kr, empty))
 
 
-def _objective(o: Objective, repeated: set[str], empty: dict[str, Any]) -> Objective:
-    return Objective(title=o.title, span=o.span, node_path=o.node_path, index=o.index, id=o.id, owner=o.owner,
-                     fields=empty, field_spans=_spans(o, empty), aligns_to=o.aligns_to,
-                     key_results=[_key_result(kr, repeated, empty) for kr in o.key_results])
+def _objective(o: Objective, repeated: AbstractSet[str], empty: dict[str, Any]) -> Objective:
+    # (Positional: title, span, node_path, index, id, owner, fields, field_spans, aligns_to, key_results.)
+    return Objective(o.title, o.span, o.node_path, o.index, o.id, o.owner, empty, _spans(o, empty), o.aligns_to,
+                     [_key_result(kr, repeated, empty) for kr in o.key_results])
 
 
-def _quotable(doc: Document, findings: Iterable[Finding], repeats: list[set[str]]) -> set[int]:
+def _quotable(doc: Document, findings: Iterable[Finding], repeats: list[AbstractSet[str]]) -> set[int]:
     """Lines a finding may quote: the file's own findings' and suppressions', and where a repository rule
     can point (an objective and its id/owner/aligns_to; a key result's id/owner, or the key result
     itself when that field has no line of its own and the rule can fire on it)."""
-    keep = {f.line for f in findings} | {s.line for s in doc.suppressions}  # unused-suppression may come later
+    keep = {f.line for f in findings}
+    if doc.suppressions:  # unused-suppression may come later
+        keep.update(s.line for s in doc.suppressions)
     for o, repeated in zip(doc.objectives, repeats):
         keep.add(o.span.line)
-        keep.update(s.line for k, s in o.field_spans.items() if k in _FIELDS)
+        _field_lines(o.field_spans, keep)
         for kr in o.key_results:
-            keep.update(s.line for k, s in kr.field_spans.items() if k in _FIELDS)
-            if (kr.id in repeated and "id" not in kr.field_spans) or (kr.owner and "owner" not in kr.field_spans):
+            spans = kr.field_spans
+            _field_lines(spans, keep)
+            if (kr.id in repeated and "id" not in spans) or (kr.owner and "owner" not in spans):
                 keep.add(kr.span.line)
     return keep
 
 
+def _field_lines(spans: dict[str, Any], keep: set[int]) -> None:
+    """Add the lines of the id/owner/aligns_to fields among ``spans``."""
+    if spans:  # plain-text items have none
+        for k in _FIELDS:
+            if k in spans:
+                keep.add(spans[k].line)
+
+
 def _sparse(text: str, keep: set[int]) -> str:
     lines = text.split("\n")
-    return "\n".join(line if n in keep else "" for n, line in enumerate(lines, 1))
+    out = [""] * len(lines)
+    for n in keep:  # a few lines of many: fill those in
+        if 0 < n <= len(lines):
+            out[n - 1] = lines[n - 1]
+    return "\n".join(out)
 
 
 def skeleton(doc: Document, findings: Iterable[Finding]) -> Document:
@@ -100,7 +124,7 @@ def skeleton(doc: Document, findings: Iterable[Finding]) -> Document:
     # keeps one object once (~60 bytes a node, 10 MB at 20,000 files).
     empty: dict[str, Any] = {}
     none: list[Any] = []  # likewise for the lists a skeleton leaves empty
-    meta = {k: doc.meta[k] for k in ("level", "id") if k in doc.meta} or empty
+    meta = ({k: doc.meta[k] for k in ("level", "id") if k in doc.meta} or empty) if doc.meta else empty
     return Document(path=doc.path, format=doc.format, text=_sparse(doc.text, keep), language=doc.language,
                     period_raw=doc.period_raw, team=doc.team, owner=doc.owner,
                     objectives=[_objective(o, r, empty) for o, r in zip(doc.objectives, repeats)],
