@@ -6,7 +6,12 @@ import stat
 from typing import Any, Iterable, Iterator
 
 from okrlint.engine.config import Config, ConfigError
+# Imported here, not per document: a function-level import costs two internal AttributeErrors per call.
+# (The rule modules import the context, and with it the text facts, whenever an Engine is built.)
+from okrlint.engine.context import Context
+from okrlint.engine.messages import render
 from okrlint.engine.registry import Registry, Rule, installed_rules
+from okrlint.engine.suppress import scan
 from okrlint.model import Document, Finding, Node, Problem, Span, Suppression
 from okrlint.record import Record
 
@@ -145,9 +150,6 @@ class Engine:
         return doc.language if self.lang == "auto" else self.lang
 
     def lint_document(self, doc: Document) -> list[Finding]:
-        from okrlint.engine.context import Context
-        from okrlint.engine.messages import render
-
         findings: list[Finding] = []
         append, file = findings.append, doc.path
         lang = self.message_lang(doc)
@@ -202,8 +204,6 @@ class Engine:
         return self._suppress(doc, findings)
 
     def _suppress(self, doc: Document, findings: list[Finding]) -> list[Finding]:
-        from okrlint.engine.suppress import scan
-
         findings = self._per_file_ignored(doc.path, findings)
         sups = scan(doc.text) if doc.text else []
         doc.suppressions = sups
@@ -231,7 +231,6 @@ class Engine:
         act = self.active.get("unused-suppression")
         if act is None:
             return []
-        from okrlint.engine.messages import render
 
         out: list[Finding] = []
         for s in sups:
@@ -251,9 +250,6 @@ class Engine:
     def lint_repository(self, docs: list[Document]) -> list[Finding]:
         """Rules that look across files (alignment, owners, ids); the files' per-file ignores and
         inline suppressions apply to their findings as to any other."""
-        from okrlint.engine.context import Context
-        from okrlint.engine.messages import render
-
         out: list[Finding] = []
         for act in self.by_scope.get("repository", []):
             ctx = Context(None, act.options, self.config, {})

@@ -29,6 +29,7 @@ from collections import Counter
 from typing import AbstractSet, Any, Iterable
 
 from okrlint.model import Document, Finding, KeyResult, Node, Objective
+from okrlint.rules.duplicate_id import document_id_line
 
 _FIELDS = ("id", "owner", "aligns_to")  # the fields repository rules point at
 
@@ -113,8 +114,6 @@ def _sparse(text: str, keep: set[int]) -> str:
 
 def skeleton(doc: Document, findings: Iterable[Finding]) -> Document:
     """The skeleton of ``doc`` (see the module docstring); ``findings`` are the file's own."""
-    from okrlint.rules.duplicate_id import document_id_line
-
     repeats = [_repeated_ids(o) for o in doc.objectives]
     keep = _quotable(doc, findings, repeats)
     id_line = document_id_line(doc.text) if "id" in doc.meta else None
