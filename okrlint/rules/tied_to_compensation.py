@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from okrlint.engine.context import Context
 from okrlint.model import Document, Problem, Span
@@ -114,7 +114,14 @@ def _weak_pay() -> frozenset[str]:
 
 @functools.cache
 def _refs_lowered() -> tuple[str, ...]:
-    return tuple(w.lower() for w in _words("okr_result_refs"))
+    """The lowered reference words that contain no other one: a text containing "okr score" contains "kr",
+    so testing "kr" alone answers for both (shortest first: they are the likeliest to be there)."""
+    words = sorted({w.lower() for w in _words("okr_result_refs")}, key=lambda w: (len(w), w))
+    kept: list[str] = []
+    for w in words:
+        if not any(k in w for k in kept):
+            kept.append(w)
+    return tuple(kept)
 
 
 def _kpi_lines(doc: Document) -> set[int]:
@@ -185,6 +192,20 @@ def _clause(text: str, pos: int) -> str:
     return text[start:m.start() if m else len(text)]
 
 
+def _lines_of(text: str, offsets: Iterable[int]) -> set[int]:
+    """The numbers of the lines (as _LINES splits them) where ``offsets``, in increasing order, fall."""
+    cr = "\r" in text
+    lines: set[int] = set()
+    no, last = 1, 0
+    for pos in offsets:
+        no += text.count("\n", last, pos)
+        if cr:  # "\r\n" is one line end, a lone "\r" one too
+            no += text.count("\r", last, pos) - text.count("\r\n", last, pos)
+        lines.add(no)
+        last = pos
+    return lines
+
+
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     text = doc.text or ""
     low = text.lower()
@@ -192,18 +213,26 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         return  # the common case: plain substring tests, then out
     pay_rx = _regex("pay_words")
     rx, s = pay_rx.on(text, fold(text, low))
-    if not rx.search(s):
+    first = rx.search(s)
+    if first is None:
         return
     ref_rx = _regex("okr_result_refs")
     reported = 0
     skip = _kpi_lines(doc)
     markdown = doc.format in ("markdown", "text")
+    # When the whole text folds, each line folds to its slice of it (lower() maps character by character
+    # but for a final sigma, and a line end is neither cased nor case-ignorable): the lines with a pay
+    # word are those where a match in the whole text starts (no word spans a line end).
+    paid = _lines_of(text, (m.start() for m in rx.finditer(s, first.start()))) if rx is pay_rx.folded else None
     for no, line in enumerate(_LINES.split(text), 1):
+        if paid is not None and no not in paid:
+            continue  # no pay word in the line, so none in any of its sentences
         if no in skip or (markdown and (_HEADING.match(line) or _KPI_LINE.match(line))):
             continue
-        rx, s = pay_rx.on(line, fold(line))
-        if not rx.search(s):
-            continue  # no pay word in the line, so none in any of its sentences
+        if paid is None:
+            line_rx, line_s = pay_rx.on(line, fold(line))
+            if not line_rx.search(line_s):
+                continue
         for offset, sentence in _sentences(line):
             if len(sentence) > MAX_SENTENCE:
                 continue  # not a sentence people write; bounding it keeps the rule linear
