@@ -63,15 +63,17 @@ def check(kr: KeyResult, ctx: Context) -> Iterator[Problem]:
         return
     if target.value == 0 or facts.limit is not None:
         return  # "零事故", "控制在…以内": a ceiling or an absolute, not a level to climb to
-    metric = _metric_key(facts.metric)
+    # Per document, each metric is looked up once: the same few metrics recur in its key results.
+    metric = ctx.memo(_metric_key, facts.metric) if facts.metric else None
     if metric is None:
         return
     doc = ctx.doc
     if doc is not None:
-        for _, other in doc.key_results():
-            if other is kr:
-                continue
-            of = ctx.facts(other)
-            if of.baseline is not None and _metric_key(of.metric) == metric:
-                return
+        for o in doc.objectives:
+            for other in o.key_results:
+                if other is kr:
+                    continue
+                of = ctx.facts(other)
+                if of.baseline is not None and of.metric and ctx.memo(_metric_key, of.metric) == metric:
+                    return
     yield Problem("no-baseline", {"text": kr.title, "target": target.text, "metric": facts.metric})
