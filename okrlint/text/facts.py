@@ -49,7 +49,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Literal
 
-from okrlint.record import Frozen, Record, set_field
+from okrlint.record import Frozen, Record, set_field, setters
 from okrlint.regex_cache import compiled
 from okrlint.text import deadlines as _deadlines
 from okrlint.text.normalize import CLAUSE_SEP, FOLDS, normalize_and_fold
@@ -84,7 +84,7 @@ class Quantity(Frozen):
 
 # Quantity(...) sets each field through object.__setattr__ (the class is frozen); setting the slots
 # directly is ~3x faster, and analyze makes one per number. Same fields, same order: see the assert.
-_SET_QUANTITY = tuple(Quantity.__dict__[f].__set__ for f in Quantity._fields)
+_SET_QUANTITY = setters(Quantity)
 assert Quantity._fields == ("value", "unit", "text", "start", "end", "comparator", "written_unit")
 
 
