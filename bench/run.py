@@ -5,7 +5,7 @@
     python bench/run.py --growth 200,2000,20000
 
 Every figure is the median of ``--repeat`` runs of a fresh process, measured in
-the same invocation as the peer: wall time, CPU time (user + system, the
+the same invocation as the peer, the runs compared with the peer's taking turns with them: wall time, CPU time (user + system, the
 process and its workers) and peak resident memory of the largest process
 (``ru_maxrss`` from ``wait4``). Not a test: the numbers depend on the machine
 (see docs/performance.md for the figures and the machine they came from).
@@ -51,14 +51,26 @@ def measure(argv: list[str], cwd: str) -> Sample:
     return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
-def median(argv: list[str], cwd: str, repeat: int, before: list[str] | None = None) -> Sample:
-    samples = []
-    for _ in range(repeat):
-        if before:
-            measure(before, cwd)
-        samples.append(measure(argv, cwd))
+def _median(samples: list[Sample]) -> Sample:
     return Sample(statistics.median(s.wall for s in samples), statistics.median(s.cpu for s in samples),
                   statistics.median(s.rss_mib for s in samples))
+
+
+def median(argv: list[str], cwd: str, repeat: int, before: list[str] | None = None) -> Sample:
+    return interleaved([(argv, before)], cwd, repeat)[0]
+
+
+def interleaved(runs: list[tuple[list[str], list[str] | None]], cwd: str, repeat: int) -> list[Sample]:
+    """The median of each of ``runs`` (command, command to run before it), taking turns: round after
+    round, each command once. On a shared machine the speed drifts over seconds; taking turns lets
+    every command see the same drift, so their ratios hold even when the absolute times move."""
+    samples: list[list[Sample]] = [[] for _ in runs]
+    for _ in range(repeat):
+        for (argv, before), out in zip(runs, samples):
+            if before:
+                measure(before, cwd)
+            out.append(measure(argv, cwd))
+    return [_median(s) for s in samples]
 
 
 def okrlint(*args: str) -> list[str]:
@@ -90,13 +102,16 @@ def machine() -> str:
 def compare(size: int, base: str, repeat: int, jobs: str) -> None:
     tree = os.path.join(base, f"repo-{size}")
     generate(size, tree)
-    print(f"\n{size} files ({tree})")
-    peer = median(yamllint("-d", "relaxed", "."), tree, repeat)
+    print(f"\n{size} files ({tree}; the first four take turns, medians of {repeat})")
+    peer, serial, parallel, cold = interleaved([
+        (yamllint("-d", "relaxed", "."), None),
+        (okrlint("check", ".", "--no-cache", "--jobs", "1"), None),
+        (okrlint("check", ".", "--no-cache", "--jobs", jobs), None),
+        (okrlint("check", ".", "--jobs", jobs), okrlint("clean")),
+    ], tree, repeat)
     print(row("yamllint -d relaxed", peer))
-    for j in ("1", jobs):
-        s = median(okrlint("check", ".", "--no-cache", "--jobs", j), tree, repeat)
-        print(row(f"okrlint --no-cache --jobs {j}", s, peer))
-    cold = median(okrlint("check", ".", "--jobs", jobs), tree, repeat, before=okrlint("clean"))
+    print(row("okrlint --no-cache --jobs 1", serial, peer))
+    print(row(f"okrlint --no-cache --jobs {jobs}", parallel, peer))
     print(row(f"okrlint cold cache --jobs {jobs}", cold, peer))
     measure(okrlint("check", ".", "--jobs", jobs), tree)  # make sure the cache is warm
     warm = median(okrlint("check", ".", "--jobs", jobs), tree, repeat)
@@ -117,8 +132,7 @@ def one_file(repeat: int) -> None:
     for _ in range(2 * repeat + 1):
         peer_runs.append(measure(yamllint("-d", "relaxed", path), str(ROOT)))
         ok_runs.append(measure(okrlint("check", path, "--no-cache"), str(ROOT)))
-    peer, s = (Sample(statistics.median(x.wall for x in runs), statistics.median(x.cpu for x in runs),
-                      statistics.median(x.rss_mib for x in runs)) for runs in (peer_runs, ok_runs))
+    peer, s = _median(peer_runs), _median(ok_runs)
     print(row("yamllint -d relaxed", peer))
     print(row("okrlint --no-cache", s, peer))
 
