@@ -230,11 +230,14 @@ def finish(engine: Any, scan: Scan, jobs: int, cache: Any, save: bool = True,
     from okrlint.model import Finding
 
     docs, per_doc = scan.docs, scan.per_doc
+    share = _sharer() if skeletons else None
     todo: list[tuple[int, str, str, bytes | None]] = []
     for pos, shown, path, key, cached in scan.pending:
         hit = cache.get(shown, key) if cached else None
         if hit is not None:
             docs[pos], per_doc[pos] = hit
+            if share is not None:
+                share(hit[0], hit[1])
         else:
             if cache is not None and not cached:
                 cache.misses += 1  # (a stored entry that fails to load counts itself)
@@ -245,6 +248,8 @@ def finish(engine: Any, scan: Scan, jobs: int, cache: Any, save: bool = True,
 
         for pos, shown, path, scanned in todo:
             key, docs[pos], per_doc[pos] = lint_read(engine, shown, path, skeletons)
+            if share is not None:
+                share(docs[pos], per_doc[pos])
             scan.changed |= scanned is not None and key != scanned
             if cache is not None and key is not None:
                 cache.put(shown, key, dumps((docs[pos], per_doc[pos])))
@@ -252,13 +257,11 @@ def finish(engine: Any, scan: Scan, jobs: int, cache: Any, save: bool = True,
         items = [(shown, path) for _, shown, path, _ in todo]
         for (pos, shown, _, scanned), (key, blob) in zip(todo, lint_paths(engine, items, jobs, skeletons)):
             docs[pos], per_doc[pos] = pickle.loads(blob)
+            if share is not None:  # while the workers go on, not all at the end; and copies are freed early
+                share(docs[pos], per_doc[pos])
             scan.changed |= scanned is not None and key != scanned
             if cache is not None and key is not None:
                 cache.put(shown, key, blob)
-    if skeletons:
-        from okrlint.engine.skeleton import share_strings
-
-        share_strings(docs, per_doc)
     findings = [f for fs in per_doc for f in fs]
     scan.per_doc = per_doc = []  # 20,000 lists no one reads again
     if engine.by_scope.get("repository"):
@@ -271,6 +274,15 @@ def finish(engine: Any, scan: Scan, jobs: int, cache: Any, save: bool = True,
     if cache is not None and save:
         cache.save()
     return docs, findings
+
+
+def _sharer() -> Any:
+    """``share(doc, findings)``: one copy, across the run, of the strings each unpickled result
+    repeats (okrlint/engine/skeleton.py ``share_strings``)."""
+    from okrlint.engine.skeleton import share_strings
+
+    pool: dict[str | None, str | None] = {}
+    return lambda doc, findings: share_strings((doc,), (findings,), pool)
 
 
 def lint_files(engine: Any, paths: Iterable[str], stdin_text: str | None, stdin_filename: str,

@@ -141,12 +141,13 @@ def slim(findings: list[Finding]) -> list[Finding]:
     return findings
 
 
-def share_strings(docs: list[Document], per_doc: list[list[Finding]]) -> None:
+def share_strings(docs: Iterable[Document], per_doc: Iterable[list[Finding]],
+                  pool: dict[str | None, str | None] | None = None) -> None:
     """One copy of the strings that repeat from file to file (node paths such as
     ``objectives[0].key_results[2]``, ids, owners, rule names, help URLs): each file's result is
-    unpickled apart, with copies of its own (~25 MB at 20,000 files)."""
-    pool: dict[str | None, str | None] = {}
-    get = pool.setdefault
+    unpickled apart, with copies of its own (~25 MB at 20,000 files). ``pool``: the strings kept
+    so far, to share them as results come in."""
+    get = ({} if pool is None else pool).setdefault
     for doc in docs:
         doc.period_raw = get(doc.period_raw, doc.period_raw)
         for o in doc.objectives:
