@@ -4,6 +4,8 @@ from __future__ import annotations
 from typing import Any
 
 from okrlint.engine.registry import Rule
+# At module level: an import statement in _builtin ran for every finding (the engine imports packs anyway).
+from okrlint.packs import messages
 
 
 class _Missing(dict):  # type: ignore[type-arg]
@@ -24,13 +26,5 @@ def render(rule: Rule, message_id: str, lang: str, args: dict[str, Any]) -> str:
         return template
 
 
-_TABLES: dict[str, dict[str, dict[str, str]]] | None = None  # packs.messages(), loaded once: a cached call
-
-
 def _builtin(name: str) -> dict[str, dict[str, str]]:
-    global _TABLES
-    if _TABLES is None:
-        from okrlint.packs import messages
-
-        _TABLES = messages()
-    return _TABLES.get(name, {})
+    return messages().get(name, {})  # loaded once (functools.cache)

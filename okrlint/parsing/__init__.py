@@ -8,7 +8,7 @@ from pathlib import PurePath
 from typing import Any, Callable
 
 from okrlint.model import Document, Problem, Span
-from okrlint.parsing.decode import DecodeError, decode, decode_pair  # noqa: F401 - decode: okrlint.parsing.decode stays the function
+from okrlint.parsing.decode import DecodeError, decode, decode_pair  # noqa: F401 - decode stays importable from here
 from okrlint.regex_cache import compiled
 
 YAML_SUFFIXES = (".yaml", ".yml")
